@@ -1,0 +1,31 @@
+// Bundles the Node side (Electron main, preload, CLI, benchmarks) into dist-electron/ with esbuild.
+// Native and large runtime packages stay external and ship in node_modules.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const outdir = 'dist-electron';
+rmSync(outdir, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  outExtension: { '.js': '.cjs' },
+  external: ['electron', '@duckdb/node-api', '@duckdb/node-bindings', 'mongodb', '@influxdata/influxdb-client'],
+};
+
+await build({
+  ...common,
+  entryPoints: {
+    main: 'electron/main.ts',
+    cli: 'electron/cli/main.ts',
+    'bench-query': 'bench/query.bench.ts',
+  },
+  outdir,
+});
+
+// The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
+await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir, external: ['electron'] });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** The twin file format this build writes. Files with a higher number are refused ("made by a newer version"). */
+export const FORMAT_VERSION = 2;
+
+const Id = z.string().min(1, 'is empty').max(128, 'is longer than 128 characters');
+const Finite = z.number().finite();
+
+export const PointSchema = z.object({ x: Finite, y: Finite });
+
+/** A property value as stored in the file. */
+export const PropertyValueSchema = z.union([z.string().max(10_000), Finite, z.boolean(), z.null()]);
+export type PropertyValue = z.infer<typeof PropertyValueSchema>;
+
+// Loose objects: fields this build does not know are kept and written back, never silently dropped.
+export const AssetSchema = z.looseObject({
+  id: Id,
+  /** Component kind from the catalog (`centrifugal-pump`); an unknown kind is a validator problem, not a parse failure. */
+  kind: z.string().min(1).max(100),
+  tag: z.string().max(100),
+  name: z.string().max(500).default(''),
+  properties: z.record(z.string(), PropertyValueSchema).default({}),
+  position: PointSchema,
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),
+  /** Mirrored left-right before rotation. */
+  flip: z.boolean().default(false),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
+export const PortRefSchema = z.object({ asset: Id, port: z.string().min(1).max(64) });
+export type PortRef = z.infer<typeof PortRefSchema>;
+
+export const ConnectionSchema = z.looseObject({
+  id: Id,
+  kind: z.enum(['process', 'signal']),
+  from: PortRefSchema,
+  to: PortRefSchema,
+  label: z.string().max(200).optional(),
+});
+export type Connection = z.infer<typeof ConnectionSchema>;
+export type ConnectionKind = Connection['kind'];
+
+export const SystemSchema = z.looseObject({
+  id: Id,
+  name: z.string().min(1, 'is empty').max(200),
+  assetIds: z.array(Id).default([]),
+});
+export type TwinSystem = z.infer<typeof SystemSchema>;
+
+export const SensorSchema = z.looseObject({
+  id: Id,
+  /** Series key, `measurement,tag=value#field`. */
+  series: z.string().min(1).max(2_000),
+  /** Source id the series lives in; absent means the project's default source. */
+  source: z.string().max(200).optional(),
+  unit: z.string().max(50).nullable().default(null),
+  /** What the sensor measures for its asset, e.g. `chws-temperature` or `power`. */
+  role: z.string().max(100).default(''),
+  /** Which of redundant sensors the analytics trust. */
+  trusted: z.boolean().default(true),
+  assetId: Id.nullable().default(null),
+  label: z.string().max(200).optional(),
+});
+export type Sensor = z.infer<typeof SensorSchema>;
+
+/** Residual-analysis definitions; their inner shape belongs to the analysis feature and is kept as written. */
+export const ModelSchema = z.looseObject({
+  id: Id,
+  name: z.string().max(200).default(''),
+  assetId: Id.nullable().default(null),
+});
+export type TwinModel = z.infer<typeof ModelSchema>;
+
+export const TwinDocumentSchema = z.looseObject({
+  formatVersion: z.literal(FORMAT_VERSION),
+  id: Id,
+  name: z.string().max(200).default('Untitled plant'),
+  /** IANA time zone of the plant, e.g. `America/Chicago`. */
+  timeZone: z.string().min(1).max(64).default('UTC'),
+  assets: z.array(AssetSchema).default([]),
+  connections: z.array(ConnectionSchema).default([]),
+  systems: z.array(SystemSchema).default([]),
+  sensors: z.array(SensorSchema).default([]),
+  models: z.array(ModelSchema).default([]),
+});
+export type TwinDocument = z.infer<typeof TwinDocumentSchema>;
+
+/** A new, empty project. */
+export function emptyDocument(id: string, name = 'Untitled plant', timeZone = 'UTC'): TwinDocument {
+  return { formatVersion: FORMAT_VERSION, id, name, timeZone, assets: [], connections: [], systems: [], sensors: [], models: [] };
+}
