@@ -1,0 +1,42 @@
+import { contract, type MethodName, type MethodOutput, type ParsedInput, type ResultEnvelope } from '../../shared/api/contract';
+import { toErrorData, type Problem } from '../../shared/api/errors';
+
+/** The service side of the contract: one function per method, taking the parsed input. */
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Promise<MethodOutput<K>> };
+
+/** Whether a string names a contract method (own keys only: `toString`, `__proto__` are not methods). */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function issuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '$';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return out;
+}
+
+/**
+ * Parse the input of a call from an untrusted caller, run the handler and wrap the outcome in an envelope.
+ * Every host goes through here, so no host can forget to validate.
+ */
+export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<ResultEnvelope> {
+  if (!isMethodName(name)) return { ok: false, error: { kind: 'invalid-input', message: `There is no API method "${name.slice(0, 100)}".` } };
+  const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({ path: issuePath(i.path), message: i.message, severity: 'error' }));
+    const first = problems[0];
+    return {
+      ok: false,
+      error: { kind: 'invalid-input', message: `Invalid input for ${name}${first ? `: ${first.path}: ${first.message}` : ''}`, problems },
+    };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e) };
+  }
+}
+
+export type { MethodName };
