@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import type { Handlers } from '../hosts/dispatch';
+import { SourceRegistry } from '../sources/source-registry';
+import { sourceFactories } from '../sources/factories';
+import { appPaths, type AppPaths } from './app-paths';
+import { EventHub } from './event-hub';
+import { PreferencesStore } from './preferences';
+import { ProjectAccess } from './project-access';
+import type { NativeDialogs } from './native-dialogs';
+import { projectHandlers } from './handlers/project-handlers';
+import { sourceHandlers } from './handlers/source-handlers';
+import { DemoData, type DemoDataMode } from './demo-data';
+import { ImportService } from './import-service';
+import { openLocalSource } from '../sources/local-source';
+import { isAllowedExternalUrl } from '../shell/external-links';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  host: 'electron' | 'web';
+  version: string;
+  /** The folder holding bundled resources (assets/). */
+  resourcesDir: string;
+  /** A project named on the command line or by the OS; otherwise the last one opened is reopened. */
+  startupProject: string | null;
+  dialogs: NativeDialogs | null;
+  /** Opens an (already allowlisted) URL in the system browser; null where the host cannot. */
+  openExternal: ((url: string) => Promise<void>) | null;
+  /** Whether and how much demo data to write into the local store on first start. */
+  demoData: DemoDataMode;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  events: EventHub;
+  access: ProjectAccess;
+  paths: AppPaths;
+  /** Resolves when first-start work (demo data) is done or failed; for tests and the CLI. */
+  demoDataDone: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Build every service of one app session and the contract's handlers over them: the one place hosts call. */
+export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
+  const paths = appPaths(o.dataDir);
+  await Promise.all([mkdir(paths.projects, { recursive: true }), mkdir(paths.recovery, { recursive: true }), mkdir(paths.local, { recursive: true })]);
+  const events = new EventHub();
+  const preferences = await PreferencesStore.open(paths.dataDir);
+  const access = new ProjectAccess(o.host === 'web' ? 'any-project-file' : 'approved-only', paths.projects);
+  const sources = new SourceRegistry(sourceFactories);
+  const local = await openLocalSource(paths.local);
+  sources.add(local.info, local.source);
+  const demo = new DemoData(local.store, events, o.demoData);
+  const imports = new ImportService(local.store);
+
+  const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
+  const handlers: Handlers = {
+    appInfo: async () => ({
+      version: o.version,
+      host: o.host,
+      platform: `${os.platform()}-${os.arch()}`,
+      nativeDialogs: o.dialogs !== null,
+      startupProject: project.startupProject(),
+    }),
+    openExternal: async ({ url }) => {
+      if (!o.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
+      await o.openExternal(url);
+      return { opened: true };
+    },
+    ...project.handlers,
+    ...sourceHandlers(sources, imports, demo),
+  };
+  const demoDataDone = demo.start();
+
+  return {
+    handlers,
+    events,
+    access,
+    paths,
+    demoDataDone,
+    async close() {
+      await demo.stop();
+      await sources.closeAll();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '../editor/Canvas';
+import { Palette } from '../panels/Palette';
+import { Inspector } from '../panels/Inspector';
+import { SystemsPanel } from '../panels/SystemsPanel';
+import { FindBar } from '../panels/FindBar';
+import { DialogHost } from '../dialogs/DialogHost';
+import { useAutosave } from '../project/use-autosave';
+import { useBeforeUnload } from '../project/use-before-unload';
+import { Toolbar } from './Toolbar';
+import { StatusBar } from './StatusBar';
+import { useShortcuts } from './use-shortcuts';
+import { useTitle } from './use-title';
+
+/** The editor window: toolbar, palette, canvas, inspector and systems, status line. */
+export function App() {
+  useShortcuts();
+  useTitle();
+  useAutosave();
+  useBeforeUnload();
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <header className="app__header">
+          <h1 className="app__brand">Twin Studio</h1>
+          <Toolbar />
+        </header>
+        <Palette />
+        <main className="app__canvas">
+          <FindBar />
+          <Canvas />
+        </main>
+        <aside className="app__side">
+          <Inspector />
+          <SystemsPanel />
+        </aside>
+        <StatusBar />
+      </div>
+      <DialogHost />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,25 @@
+import { useNotice } from '../stores/notice-store';
+import { ConfirmDiscardDialog, ConflictDialog, RecoveryDialog } from './ChoiceDialogs';
+import { ErrorDialog } from './ErrorDialog';
+import { OpenDialog, SaveAsDialog } from './PathDialogs';
+
+/** Shows the one current dialog. */
+export function DialogHost() {
+  const dialog = useNotice((s) => s.dialog);
+  const close = useNotice((s) => s.close);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'error':
+      return <ErrorDialog {...dialog} onClose={close} />;
+    case 'open':
+      return <OpenDialog onClose={close} />;
+    case 'save-as':
+      return <SaveAsDialog onClose={close} />;
+    case 'conflict':
+      return <ConflictDialog path={dialog.path} message={dialog.message} onClose={close} />;
+    case 'recovery':
+      return <RecoveryDialog entries={dialog.entries} onClose={close} />;
+    case 'confirm-discard':
+      return <ConfirmDiscardDialog action={dialog.action} {...(dialog.path ? { path: dialog.path } : {})} onClose={close} />;
+  }
+}

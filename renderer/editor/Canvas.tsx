@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { canConnect } from '../../shared/twin/connection-rules';
+import { connectPorts } from '../../shared/twin/edits/connection-edits';
+import { addAsset, moveAssets } from '../../shared/twin/edits/asset-edits';
+import { documentStore, useDocument } from '../stores/document-store';
+import { useView } from '../stores/view-store';
+import { useNotice } from '../stores/notice-store';
+import { AssetNode } from './AssetNode';
+import { EdgeMarkers, ProcessEdge, SignalEdge } from './ConnectionEdges';
+import { EdgeCache, NodeCache, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
+import { setCanvasHandle } from './canvas-handle';
+import { newId } from './id';
+import { PALETTE_MIME } from '../panels/palette-drag';
+
+const nodeTypes = { asset: AssetNode };
+const edgeTypes = { process: ProcessEdge, signal: SignalEdge };
+export const GRID = 10;
+
+function portRef(asset: string | null | undefined, port: string | null | undefined) {
+  return asset && port ? { asset, port } : null;
+}
+
+/** The P&ID canvas: React Flow bound to the document store (positions, connections) and the view store (selection). */
+export function Canvas() {
+  const assets = useDocument((s) => s.twin.assets);
+  const connections = useDocument((s) => s.twin.connections);
+  const loadCount = useDocument((s) => s.loadCount);
+  const selectedAssets = useView((s) => s.selectedAssets);
+  const selectedConnections = useView((s) => s.selectedConnections);
+  const focusRequest = useView((s) => s.focusRequest);
+  const flow = useReactFlow<AssetFlowNode, ConnectionFlowEdge>();
+  const nodeCache = useRef(new NodeCache());
+  const edgeCache = useRef(new EdgeCache());
+
+  const nodes = useMemo(() => nodeCache.current.nodes(assets, selectedAssets), [assets, selectedAssets]);
+  const edges = useMemo(() => edgeCache.current.edges(connections, selectedConnections), [connections, selectedConnections]);
+
+  useEffect(() => {
+    setCanvasHandle({
+      fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      viewCentre: () => {
+        const el = document.querySelector('.react-flow');
+        const r = el?.getBoundingClientRect();
+        return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+    });
+    return () => setCanvasHandle(null);
+  }, [flow]);
+
+  // A freshly loaded project is shown whole.
+  useEffect(() => {
+    if (loadCount > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+  }, [loadCount, flow]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const a = documentStore.getState().twin.assets[focusRequest.id];
+    if (a) void flow.fitView({ nodes: [{ id: a.id }], duration: 250, maxZoom: 1.5, padding: 0.6 });
+  }, [focusRequest, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AssetFlowNode>[]) => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    let moved = false;
+    let ended = false;
+    const selection = applySelectChanges(useView.getState().selectedAssets, changes);
+    if (selection) useView.getState().select(selection, useView.getState().selectedConnections);
+    for (const c of changes) {
+      if (c.type !== 'position') continue;
+      if (c.position) {
+        positions[c.id] = c.position;
+        moved = true;
+      }
+      if (c.dragging === false) ended = true;
+    }
+    const doc = documentStore.getState();
+    // Every frame of a drag lands in one undo step, closed when the drag ends.
+    if (moved) doc.apply(moveAssets(doc.twin, positions), { kind: 'squash', key: 'drag' });
+    if (ended) doc.seal();
+  }, []);
+
+  // Only selection arrives here; deletion goes through the Delete command so it is one undo step.
+  const onEdgesChange = useCallback((changes: EdgeChange<ConnectionFlowEdge>[]) => {
+    const selection = applySelectChanges(useView.getState().selectedConnections, changes);
+    if (selection) useView.getState().select(useView.getState().selectedAssets, selection);
+  }, []);
+
+  const isValidConnection = useCallback((c: FlowConnection | ConnectionFlowEdge) => {
+    const from = portRef(c.source, c.sourceHandle);
+    const to = portRef(c.target, c.targetHandle);
+    return !!from && !!to && canConnect(documentStore.getState().twin, from, to).ok;
+  }, []);
+
+  const onConnect = useCallback((c: FlowConnection) => {
+    const from = portRef(c.source, c.sourceHandle);
+    const to = portRef(c.target, c.targetHandle);
+    if (!from || !to) return;
+    const doc = documentStore.getState();
+    const result = connectPorts(doc.twin, from, to, () => newId('c'));
+    if ('reason' in result) {
+      useNotice.getState().say(result.reason, 'error');
+      return;
+    }
+    doc.apply(result.diff, { kind: 'record' });
+    const kind = doc.twin.connections[result.id]?.kind ?? 'process';
+    useNotice.getState().say(`Connected ${doc.twin.assets[from.asset]?.tag} ${from.port} to ${doc.twin.assets[to.asset]?.tag} ${to.port} (${kind} line).`);
+  }, []);
+
+  // A drop on a port that refused the line says why, instead of silently doing nothing.
+  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.toHandle || !state.fromHandle) return;
+    const from = portRef(state.fromHandle.nodeId, state.fromHandle.id);
+    const to = portRef(state.toHandle.nodeId, state.toHandle.id);
+    if (!from || !to) return;
+    const check = canConnect(documentStore.getState().twin, from, to);
+    if (!check.ok) useNotice.getState().say(check.reason, 'error');
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!kind) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      placeComponent(kind, p);
+    },
+    [flow],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeMarkers />
+      <ReactFlow<AssetFlowNode, ConnectionFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        selectNodesOnDrag={false}
+        elevateEdgesOnSelect
+        minZoom={0.05}
+        maxZoom={4}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        aria-label="P&ID canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The selection after React Flow's select changes, or null when they change nothing. */
+function applySelectChanges(current: ReadonlySet<string>, changes: readonly (NodeChange<AssetFlowNode> | EdgeChange<ConnectionFlowEdge>)[]): Set<string> | null {
+  let next: Set<string> | null = null;
+  for (const c of changes) {
+    if (c.type !== 'select' || current.has(c.id) === c.selected) continue;
+    next ??= new Set(current);
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  return next;
+}
+
+/** Add a catalog component at a flow position (snapped), select it and say so. */
+export function placeComponent(kind: string, at: { x: number; y: number }): void {
+  const doc = documentStore.getState();
+  const pos = { x: Math.round(at.x / GRID) * GRID, y: Math.round(at.y / GRID) * GRID };
+  const { diff, id } = addAsset(doc.twin, kind, pos, () => newId('a'));
+  doc.apply(diff, { kind: 'record' });
+  useView.getState().select([id]);
+  useNotice.getState().say(`Added ${documentStore.getState().twin.assets[id]?.tag}.`);
+}
