@@ -1,53 +1,104 @@
+import { TwinError } from '../api/errors';
 import { parseSeriesKey } from './series-key';
 import type { WritePoint } from './types';
 
-/** A point that cannot be written, and why. */
-export class LineProtocolError extends Error {
+/**
+ * The one line-protocol serializer. Its escaping was determined against a real InfluxDB 1.6
+ * (electron/sources/influx1/line-protocol-influxd.test.ts writes every rule below and reads it back):
+ *
+ * - 1.x has no escape for the backslash itself: `\\` is stored as two backslashes. So backslashes are
+ *   written as they are, and only the separators are escaped: `,` and space in measurements; `,`, `=` and
+ *   space in tag keys, tag values and field keys.
+ * - A name ending in a backslash would escape the separator after it: rejected.
+ * - In measurements and field keys 1.x unescapes `\,` `\ ` `\=` `\"` even where nobody escaped them, so a
+ *   backslash followed by one of those characters would lose the backslash: rejected. Tag keys and values
+ *   carry it intact.
+ * - A measurement starting with `#` makes the line a comment (silently not written): rejected.
+ * - Line breaks cannot be carried by any line protocol: rejected.
+ */
+
+/** A point that cannot be written, and why; a TwinError of kind `invalid-input` naming the series key. */
+export class LineProtocolError extends TwinError {
   constructor(
     message: string,
     readonly index: number,
+    key: string,
   ) {
-    super(`Point ${index + 1}: ${message}`);
-    this.name = 'LineProtocolError';
+    super({ kind: 'invalid-input', message: `Point ${index + 1} (${key}): ${message}`, where: key, details: { index } });
   }
 }
 
-function escapeMeasurement(name: string): string {
-  return name.replace(/[, \\]/g, (c) => `\\${c}`);
+/** Timestamp precision of the lines; the server must be told the same (`precision=` on /write). */
+export type LinePrecision = 's' | 'ms' | 'us' | 'ns';
+
+type NamePart = 'measurement' | 'tag key' | 'tag value' | 'field key';
+
+const ESCAPED: Record<NamePart, RegExp> = {
+  measurement: /[, ]/g,
+  'tag key': /[,= ]/g,
+  'tag value': /[,= ]/g,
+  'field key': /[,= ]/g,
+};
+
+/** Characters after which 1.x drops a backslash in this part of a line. */
+const UNESCAPED_BY_SERVER: Record<NamePart, RegExp | null> = {
+  measurement: /\\[, ="]/,
+  'tag key': null,
+  'tag value': null,
+  'field key': /\\[, ="]/,
+};
+
+/** Why 1.x line protocol cannot carry this name intact, or undefined when it can. */
+export function lineProtocolNameProblem(name: string, part: NamePart): string | undefined {
+  if (/[\r\n]/.test(name)) return `the ${part} ${JSON.stringify(name)} contains a line break, which line protocol cannot carry; rename it without line breaks`;
+  if (name.endsWith('\\')) return `the ${part} ${JSON.stringify(name)} ends with a backslash, which would escape the separator after it in line protocol; rename it`;
+  const lost = UNESCAPED_BY_SERVER[part]?.exec(name);
+  if (lost) return `the ${part} ${JSON.stringify(name)} contains ${JSON.stringify(lost[0])}, whose backslash InfluxDB 1.x would drop; rename it`;
+  if (part === 'measurement' && name.startsWith('#')) return `the measurement ${JSON.stringify(name)} starts with "#", which makes the line a comment in line protocol; rename it`;
+  return undefined;
 }
 
-function escapeTagOrField(name: string): string {
-  return name.replace(/[,= \\]/g, (c) => `\\${c}`);
+function escapeName(name: string, part: NamePart): string {
+  return name.replace(ESCAPED[part], (c) => `\\${c}`);
 }
 
-function checkName(name: string, what: string, index: number): void {
-  if (/[\r\n]/.test(name)) throw new LineProtocolError(`the ${what} ${JSON.stringify(name)} contains a line break, which line protocol cannot carry`, index);
+const PER_MS: Record<LinePrecision, number> = { s: 1 / 1000, ms: 1, us: 1_000, ns: 1_000_000 };
+
+function timestamp(t: number, precision: LinePrecision): string | undefined {
+  if (!Number.isSafeInteger(t)) return undefined;
+  if (precision === 's') return t % 1000 === 0 ? String(t / 1000) : undefined;
+  // Through BigInt so nanoseconds past 2^53 stay exact.
+  return (BigInt(t) * BigInt(PER_MS[precision])).toString();
 }
 
 /**
- * Serialize points as line protocol with millisecond timestamps (send with `precision=ms`).
- * Values are written as floats; names with line breaks and non-finite numbers are rejected, never mangled.
+ * Serialize points as line protocol, one line per point, timestamps in `precision` (send the same
+ * `precision=` to the server). Values are written as floats. Throws LineProtocolError for names line
+ * protocol cannot carry, non-finite values, and timestamps that are not whole units of the precision.
  */
-export function toLineProtocol(points: readonly WritePoint[]): string[] {
+export function toLineProtocol(points: readonly WritePoint[], precision: LinePrecision = 'ms'): string[] {
   const lines: string[] = [];
   points.forEach((p, i) => {
     let ref;
     try {
       ref = parseSeriesKey(p.key);
     } catch (e) {
-      throw new LineProtocolError((e as Error).message, i);
+      throw new LineProtocolError((e as Error).message, i, String(p.key));
     }
-    if (typeof p.value !== 'number' || !Number.isFinite(p.value)) throw new LineProtocolError(`the value ${String(p.value)} is not a finite number`, i);
-    if (!Number.isSafeInteger(p.t)) throw new LineProtocolError(`the timestamp ${String(p.t)} is not whole epoch milliseconds`, i);
-    checkName(ref.measurement, 'measurement', i);
-    checkName(ref.field, 'field', i);
-    let line = escapeMeasurement(ref.measurement);
-    for (const [k, v] of Object.entries(ref.tags)) {
-      checkName(k, 'tag key', i);
-      checkName(v, 'tag value', i);
-      line += `,${escapeTagOrField(k)}=${escapeTagOrField(v)}`;
-    }
-    line += ` ${escapeTagOrField(ref.field)}=${formatFloat(p.value)} ${p.t}`;
+    const fail = (message: string): never => {
+      throw new LineProtocolError(message, i, p.key);
+    };
+    if (typeof p.value !== 'number' || !Number.isFinite(p.value)) fail(`the value ${String(p.value)} is not a finite number`);
+    const ts = timestamp(p.t, precision);
+    if (ts === undefined) fail(`the timestamp ${String(p.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`);
+    const check = (name: string, part: NamePart): string => {
+      const problem = lineProtocolNameProblem(name, part);
+      if (problem) fail(problem);
+      return escapeName(name, part);
+    };
+    let line = check(ref.measurement, 'measurement');
+    for (const [k, v] of Object.entries(ref.tags)) line += `,${check(k, 'tag key')}=${check(v, 'tag value')}`;
+    line += ` ${check(ref.field, 'field key')}=${formatFloat(p.value)} ${ts as string}`;
     lines.push(line);
   });
   return lines;
