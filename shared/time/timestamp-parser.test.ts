@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createTimestampParser, type TimestampParserOptions } from './timestamp-parser';
+
+const base: Omit<TimestampParserOptions, 'format'> = { ambiguousTime: 'reject', nonexistentTime: 'reject' };
+function parse(text: string, o: Partial<TimestampParserOptions> & Pick<TimestampParserOptions, 'format'>): string {
+  const r = createTimestampParser({ ...base, ...o })(text);
+  return r.ok ? new Date(r.ms).toISOString() : `error: ${r.error}`;
+}
+
+describe('timestamp parser', () => {
+  it('reads offsets as written and naive times in the chosen zone', () => {
+    expect(parse('2024-07-01T12:00:00+02:00', { format: 'iso' })).toBe('2024-07-01T10:00:00.000Z');
+    expect(parse('2024-07-01 12:00', { format: 'iso', timeZone: 'America/Chicago' })).toBe('2024-07-01T17:00:00.000Z');
+    expect(parse('2024-01-01 12:00', { format: 'iso', timeZone: 'America/Chicago' })).toBe('2024-01-01T18:00:00.000Z');
+    // An explicit offset wins over the chosen zone.
+    expect(parse('2024-01-01 12:00Z', { format: 'iso', timeZone: 'America/Chicago' })).toBe('2024-01-01T12:00:00.000Z');
+  });
+
+  it('refuses naive times when no zone was chosen', () => {
+    expect(parse('2024-07-01 12:00', { format: 'iso' })).toMatch(/no UTC offset and no time zone was chosen/);
+  });
+
+  it('applies the DST choices', () => {
+    expect(parse('2024-03-10 02:30', { format: 'iso', timeZone: 'America/Chicago' })).toMatch(/does not exist/);
+    expect(parse('2024-03-10 02:30', { format: 'iso', timeZone: 'America/Chicago', nonexistentTime: 'shift-forward' })).toBe('2024-03-10T08:30:00.000Z');
+    expect(parse('11/03/2024 01:30', { format: 'MM/DD/YYYY', timeZone: 'America/Chicago' })).toMatch(/happens twice/);
+    expect(parse('11/03/2024 01:30', { format: 'MM/DD/YYYY', timeZone: 'America/Chicago', ambiguousTime: 'later' })).toBe('2024-11-03T07:30:00.000Z');
+  });
+
+  it('reads declared slashed orders and rejects the other shape', () => {
+    expect(parse('03/04/2024 00:00', { format: 'DD/MM/YYYY', timeZone: 'UTC' })).toBe('2024-04-03T00:00:00.000Z');
+    expect(parse('2024-04-03', { format: 'DD/MM/YYYY', timeZone: 'UTC' })).toMatch(/does not match DD\/MM\/YYYY/);
+  });
+
+  it('reads epochs and, when the unit was inferred, refuses values of another magnitude', () => {
+    expect(parse(' 1704067200 ', { format: 'epoch-s' })).toBe('2024-01-01T00:00:00.000Z');
+    expect(parse('1704067200', { format: 'epoch-ms', epochUnitInferred: true })).toMatch(/does not look like epoch milliseconds/);
+    expect(parse('1704067200', { format: 'epoch-ms' })).toBe('1970-01-20T17:21:07.200Z');
+  });
+
+  it('throws for an unknown zone up front', () => {
+    expect(() => createTimestampParser({ ...base, format: 'iso', timeZone: 'Atlantis/Capital' })).toThrow(/Unknown time zone/);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * One strict parser per import: a declared (or detected) format, a zone for naive wall times,
+ * and the user's choice for DST gaps and overlaps. Returns results instead of throwing, since
+ * bad rows are expected and reported by line.
+ */
+import { civilToWallMs } from './civil-time';
+import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from './epoch-units';
+import { dateOrderOf, epochUnitOf, type TimestampFormat } from './timestamp-format';
+import { parseIsoText, parseSlashedText, type TextParse } from './timestamp-text';
+import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wall-time';
+import { isValidTimeZone } from './zone-offsets';
+
+export interface TimestampParserOptions extends WallTimeOptions {
+  format: TimestampFormat;
+  /** IANA zone for timestamps without an offset; without it such timestamps are errors. */
+  timeZone?: string | undefined;
+  /** The epoch unit was inferred from magnitude: values of another magnitude are then errors, not silently misread. */
+  epochUnitInferred?: boolean;
+}
+
+export type TimestampParser = (text: string) => InstantResult;
+
+/** Build a parser for one column of timestamps; throws RangeError for an unknown zone. */
+export function createTimestampParser(o: TimestampParserOptions): TimestampParser {
+  if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) throw new RangeError(`Unknown time zone "${o.timeZone}"`);
+  const unit = epochUnitOf(o.format);
+  if (unit !== null) {
+    return (raw) => {
+      const text = raw.trim();
+      const r = epochTextToMs(text, unit);
+      if (r.ok && o.epochUnitInferred && !fitsEpochUnit(Number(text), unit)) {
+        return { ok: false, error: `"${text}" does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the column does` };
+      }
+      return r;
+    };
+  }
+  const order = dateOrderOf(o.format);
+  const read: (text: string) => TextParse = order === null ? parseIsoText : (text) => parseSlashedText(text, order);
+  const zone = o.timeZone;
+  return (raw) => {
+    const text = raw.trim();
+    const p = read(text);
+    if (!p.ok) return p;
+    if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
+    if (zone === undefined) return { ok: false, error: `"${text}" has no UTC offset and no time zone was chosen for the import` };
+    const r = resolveWallTime(p.civil, zone, o);
+    return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+  };
+}
