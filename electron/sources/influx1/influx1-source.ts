@@ -14,7 +14,7 @@ import { TagKeyCache } from './tag-keys';
 import { mapPool } from './task-pool';
 import { LOOKBACK_STEPS_MS, parseValueAt, valueAtStatement } from './value-at-query';
 import { parseWindows, windowsStatement } from './windows-query';
-import { addOutcomes, batchOutcome, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
+import { addOutcomes, batchOutcome, INFLUX1_PRECISION, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
 
 export interface Influx1SourceOptions {
   /** Per-series queries in flight at once (default 16). */
@@ -155,7 +155,7 @@ export class Influx1Source implements TimeSeriesSource {
     let total: WriteResult = { written: 0, dropped: 0, errors: [] };
     try {
       await mapPool(batches, this.writeConcurrency, async (batch) => {
-        const res = await this.http.write(batch.join('\n'), 'ms', { signal: options.signal });
+        const res = await this.http.write(batch.join('\n'), INFLUX1_PRECISION.ms, { signal: options.signal });
         if (!isBatchOutcome(res.status, res.body)) {
           throw statusFailure(res.status, res.body, { where: this.http.where, server: 'InfluxDB', timeoutMs: this.http.timeoutMs, action: 'write', database: this.http.database });
         }

@@ -1,4 +1,8 @@
+import type { LinePrecision } from '../../../shared/series/line-protocol';
 import type { WriteResult } from '../../../shared/series/types';
+
+/** 1.x's /write names microseconds "u" and nanoseconds "n"; an unknown value silently means nanoseconds. */
+export const INFLUX1_PRECISION: Record<LinePrecision, string> = { s: 's', ms: 'ms', us: 'u', ns: 'n' };
 
 /** Points per /write request: big enough to seed a year quickly, small enough for the default 25 MB body limit. */
 export const WRITE_BATCH_POINTS = 5_000;
