@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -42,11 +42,12 @@ export function Canvas() {
   const selectedConnections = useView((s) => s.selectedConnections);
   const focusRequest = useView((s) => s.focusRequest);
   const flow = useReactFlow<AssetFlowNode, ConnectionFlowEdge>();
-  const nodeCache = useRef(new NodeCache());
-  const edgeCache = useRef(new EdgeCache());
+  // Caches live as long as the canvas; they only memoize node objects, so reading them in render is safe.
+  const [nodeCache] = useState(() => new NodeCache());
+  const [edgeCache] = useState(() => new EdgeCache());
 
-  const nodes = useMemo(() => nodeCache.current.nodes(assets, selectedAssets), [assets, selectedAssets]);
-  const edges = useMemo(() => edgeCache.current.edges(connections, selectedConnections), [connections, selectedConnections]);
+  const nodes = useMemo(() => nodeCache.nodes(assets, selectedAssets), [nodeCache, assets, selectedAssets]);
+  const edges = useMemo(() => edgeCache.edges(connections, selectedConnections), [edgeCache, connections, selectedConnections]);
 
   useEffect(() => {
     setCanvasHandle({
