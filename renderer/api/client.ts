@@ -45,5 +45,6 @@ export function getApi(): Api {
 
 /** Typed call helper for places that pick a method by name. */
 export function call<K extends MethodName>(name: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-  return getApi()[name](input);
+  const fn = getApi()[name] as unknown as (input: MethodInput<K>) => Promise<MethodOutput<K>>;
+  return fn(input);
 }
