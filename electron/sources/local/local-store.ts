@@ -1,0 +1,300 @@
+/**
+ * The embedded local store (DuckDB): offline work, historian imports and the demo plant's data,
+ * behind the same TimeSeriesSource interface and window semantics as InfluxDB.
+ * Layout and measurements: README in this folder's bench (local-store.bench.ts) and store-schema.ts.
+ */
+import { mkdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { twinError } from '../../../shared/api/errors';
+import { parseSeriesKey } from '../../../shared/series/series-key';
+import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
+import { emptyWindows } from '../../../shared/series/types';
+import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
+import { AsyncMutex } from './async-mutex';
+import { ConnectionPool } from './connection-pool';
+import { claimFile, openError, releaseFile } from './open-guard';
+import { SeriesRegistry, type SeriesRow } from './series-registry';
+import { StagedWrite, type CommitResult, type StoreHooks, type StoreInternals } from './staged-write';
+import { DATABASE_FILE, migrate } from './store-schema';
+import { queryValuesAt } from './value-at-query';
+import { checkLayout, queryWindows } from './window-query';
+
+export interface LocalStoreOptions {
+  /** Reader connections (parallel queries); default 4. */
+  readers?: number;
+  /** DuckDB worker threads; default: DuckDB's (one per core). */
+  threads?: number;
+  /** DuckDB memory cap before spilling to disk, e.g. "2GB"; default 2GB. */
+  memoryLimit?: string;
+  /** Many-series windows as one grouped query (measured faster, the default) or one query per series in parallel. */
+  windowsMode?: 'one-query' | 'parallel';
+  /** Test seams. */
+  hooks?: StoreHooks;
+}
+
+/** One entry of `appendColumns`: a series and its points as parallel arrays. */
+export interface ColumnBatch {
+  key: string;
+  t: Float64Array | readonly number[];
+  v: Float64Array | readonly number[];
+  unit?: string;
+  description?: string;
+}
+
+const MAX_WRITE_ERRORS = 100;
+
+export class LocalStore implements TimeSeriesSource {
+  readonly kind = 'local' as const;
+  private readonly internals: StoreInternals;
+  private readonly pool: ConnectionPool;
+  private closed = false;
+
+  private constructor(
+    /** The folder holding the database file. */
+    readonly dir: string,
+    /** The database file. */
+    readonly file: string,
+    private readonly instance: DuckDBInstance,
+    private readonly registry: SeriesRegistry,
+    private readonly options: LocalStoreOptions,
+  ) {
+    this.internals = { instance, registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file };
+    this.pool = new ConnectionPool(instance, options.readers ?? 4);
+  }
+
+  /** Open (creating if needed) the store in a folder; `conflict` when another process or LocalStore holds it. */
+  static async open(dir: string, options: LocalStoreOptions = {}): Promise<LocalStore> {
+    await mkdir(dir, { recursive: true });
+    const file = path.join(await realpath(dir), DATABASE_FILE);
+    claimFile(file);
+    let instance: DuckDBInstance | undefined;
+    try {
+      const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '2GB' };
+      if (options.threads !== undefined) config.threads = String(options.threads);
+      try {
+        instance = await DuckDBInstance.create(file, config);
+      } catch (e) {
+        throw openError(e, file);
+      }
+      const conn = await instance.connect();
+      const registry = new SeriesRegistry();
+      try {
+        await migrate(conn, file);
+        registry.load(await loadSeries(conn));
+      } finally {
+        conn.closeSync();
+      }
+      return new LocalStore(dir, file, instance, registry, options);
+    } catch (e) {
+      instance?.closeSync();
+      releaseFile(file);
+      throw e;
+    }
+  }
+
+  private check(): void {
+    if (this.closed) throw twinError('internal', `The local store ${this.file} is closed.`, { where: this.file });
+  }
+
+  async catalog(query: CatalogQuery = {}): Promise<CatalogEntry[]> {
+    this.check();
+    if (query.signal?.aborted) throw new DOMException('The request was cancelled.', 'AbortError');
+    return this.registry.search(query.search, query.limit);
+  }
+
+  async windows(keys: readonly string[], layout: WindowLayout, query: WindowsQuery = {}): Promise<SeriesWindows[]> {
+    this.check();
+    checkLayout(layout);
+    const stats = new Set(query.stats ?? ALL_STATS);
+    const known = keys.map((k) => this.registry.find(k));
+    const sids = [...new Set(known.filter((r): r is SeriesRow => r !== undefined).map((r) => r.sid))];
+    const keyOf = (sid: number) => this.registry.bySidOf(sid)?.key ?? '';
+    let bySid: Map<number, SeriesWindows>;
+    if (this.options.windowsMode === 'parallel' && sids.length > 1) {
+      const parts = await Promise.all(sids.map((sid) => this.pool.use((c) => queryWindows(c, [sid], layout, stats, keyOf), query.signal)));
+      bySid = new Map(parts.flatMap((m) => [...m]));
+    } else {
+      bySid = await this.pool.use((c) => queryWindows(c, sids, layout, stats, keyOf), query.signal);
+    }
+    return keys.map((key, i) => {
+      const row = known[i];
+      const w = row ? bySid.get(row.sid) : undefined;
+      return w ? { ...w, key } : emptyWindows(key);
+    });
+  }
+
+  async valueAt(keys: readonly string[], t: number, options: CallOptions = {}): Promise<ValueAt[]> {
+    this.check();
+    if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The instant ${t} is not whole epoch milliseconds.`);
+    const rows = keys.map((k) => this.registry.find(k));
+    const bounded = rows.filter((r): r is SeriesRow & { minT: number; maxT: number } => r !== undefined && r.minT !== null && r.maxT !== null);
+    const unique = [...new Map(bounded.map((r) => [r.sid, { sid: r.sid, minT: r.minT, maxT: r.maxT }])).values()];
+    const found = unique.length === 0 ? new Map() : await this.pool.use((c) => queryValuesAt(c, unique, t), options.signal);
+    return keys.map((key, i) => {
+      const hit = rows[i] ? found.get(rows[i].sid) : undefined;
+      return hit ? { key, t: hit.t, value: hit.value } : { key, t: null, value: null };
+    });
+  }
+
+  async raw(key: string, range: TimeRange, limit: number, options: CallOptions = {}): Promise<RawPoints> {
+    this.check();
+    if (!Number.isSafeInteger(range.from) || !Number.isSafeInteger(range.to) || range.to <= range.from) {
+      throw twinError('invalid-input', `The range ${JSON.stringify(range)} is not whole milliseconds with "to" after "from".`);
+    }
+    if (!Number.isSafeInteger(limit) || limit < 0) throw twinError('invalid-input', `The limit ${limit} is not a whole number.`);
+    const row = this.registry.find(key);
+    if (!row) return { key, t: [], v: [], truncated: false };
+    const sql = `SELECT t, v FROM points WHERE sid = ${row.sid} AND t >= ${range.from} AND t < ${range.to} ORDER BY t LIMIT ${limit + 1}`;
+    const cols = await this.pool.use(async (c) => (await c.runAndReadAll(sql)).getColumns(), options.signal);
+    const ts = (cols[0] ?? []).map(Number);
+    const vs = (cols[1] ?? []).map(Number);
+    const truncated = ts.length > limit;
+    return { key, t: truncated ? ts.slice(0, limit) : ts, v: truncated ? vs.slice(0, limit) : vs, truncated };
+  }
+
+  /** Write points (e.g. analysis results); invalid points are dropped and reported, the rest land in one transaction. */
+  async write(points: readonly WritePoint[], options: CallOptions = {}): Promise<WriteResult> {
+    this.check();
+    if (options.signal?.aborted) throw new DOMException('The request was cancelled.', 'AbortError');
+    const errors: string[] = [];
+    let dropped = 0;
+    const reject = (i: number, why: string) => {
+      dropped++;
+      if (errors.length < MAX_WRITE_ERRORS) errors.push(`Point ${i + 1}: ${why}`);
+    };
+    const stage = await this.beginWrite();
+    try {
+      points.forEach((p, i) => {
+        let sid: number;
+        try {
+          sid = stage.series(p.key);
+        } catch (e) {
+          return reject(i, (e as Error).message);
+        }
+        if (!Number.isSafeInteger(p.t)) return reject(i, `the timestamp ${p.t} is not whole epoch milliseconds`);
+        if (typeof p.value !== 'number' || !Number.isFinite(p.value)) return reject(i, `the value ${String(p.value)} is not a finite number`);
+        stage.add(sid, p.t, p.value);
+      });
+      const staged = stage.count;
+      await stage.commit();
+      // Every valid point landed; a duplicate (series, t) replaced the value that was there.
+      return { written: staged, dropped, errors };
+    } catch (e) {
+      await stage.abort();
+      throw e;
+    }
+  }
+
+  /**
+   * Bulk write for the demo seeder and imports: one transaction per call, appended through
+   * DuckDB's appender. Later values for the same (series, t) replace earlier ones.
+   */
+  async appendColumns(batch: readonly ColumnBatch[]): Promise<CommitResult> {
+    this.check();
+    const stage = await this.beginWrite();
+    try {
+      for (const b of batch) {
+        if (b.t.length !== b.v.length) throw twinError('invalid-input', `Series ${b.key} has ${b.t.length} times but ${b.v.length} values.`, { where: b.key });
+        const sid = stage.series(b.key, { unit: b.unit, description: b.description });
+        const { t, v } = b;
+        for (let i = 0; i < t.length; i++) stage.add(sid, t[i] as number, v[i] as number);
+      }
+      return await stage.commit();
+    } catch (e) {
+      await stage.abort();
+      throw e;
+    }
+  }
+
+  /** Start a staged write (imports stream into one and commit at the end, or abort). */
+  beginWrite(): Promise<StagedWrite> {
+    this.check();
+    return StagedWrite.begin(this.internals);
+  }
+
+  hasSeries(key: string): boolean {
+    return this.registry.find(key) !== undefined;
+  }
+
+  seriesCount(): number {
+    return this.registry.size;
+  }
+
+  /** Points in the store, or in one series (0 for an unknown one). */
+  async pointCount(key?: string): Promise<number> {
+    this.check();
+    let where = '';
+    if (key !== undefined) {
+      const row = this.registry.find(key);
+      if (!row) return 0;
+      where = ` WHERE sid = ${row.sid}`;
+    }
+    const rows = await this.pool.use(async (c) => (await c.runAndReadAll(`SELECT count(*) FROM points${where}`)).getRows());
+    return Number(rows[0]?.[0] ?? 0);
+  }
+
+  /** The time bounds of a series, or null when it is unknown or empty. */
+  bounds(key: string): { minT: number; maxT: number } | null {
+    const row = this.registry.find(key);
+    return row && row.minT !== null && row.maxT !== null ? { minT: row.minT, maxT: row.maxT } : null;
+  }
+
+  /**
+   * Rewrite all points in (series, time) order. Many small writes that each span all series
+   * (a seeder stepping through time) leave every block holding several series; compacting once
+   * afterwards restores full zone-map pruning.
+   */
+  async compact(): Promise<void> {
+    this.check();
+    await this.internals.writes.run(async () => {
+      const conn = await this.instance.connect();
+      try {
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          await conn.run('CREATE TABLE points_sorted (sid INTEGER NOT NULL, t BIGINT NOT NULL, v DOUBLE NOT NULL)');
+          await conn.run('INSERT INTO points_sorted SELECT sid, t, v FROM points ORDER BY sid, t');
+          await conn.run('DROP TABLE points');
+          await conn.run('ALTER TABLE points_sorted RENAME TO points');
+          await conn.run('COMMIT');
+        } catch (e) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+        await conn.run('CHECKPOINT');
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let a commit in progress finish first.
+    await this.internals.writes.run(async () => undefined);
+    this.closed = true;
+    this.pool.close();
+    this.instance.closeSync();
+    releaseFile(this.file);
+  }
+}
+
+async function loadSeries(conn: DuckDBConnection): Promise<SeriesRow[]> {
+  const rows = (await conn.runAndReadAll('SELECT sid, key, tags, unit, description, min_t, max_t FROM series ORDER BY sid')).getRows();
+  return rows.map((r) => {
+    const key = String(r[1]);
+    const ref = parseSeriesKey(key);
+    const row: SeriesRow = {
+      sid: Number(r[0]),
+      key,
+      measurement: ref.measurement,
+      field: ref.field,
+      tags: JSON.parse(String(r[2])) as Record<string, string>,
+      minT: r[5] === null ? null : Number(r[5]),
+      maxT: r[6] === null ? null : Number(r[6]),
+    };
+    if (r[3] !== null) row.unit = String(r[3]);
+    if (r[4] !== null) row.description = String(r[4]);
+    return row;
+  });
+}

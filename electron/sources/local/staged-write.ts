@@ -1,0 +1,282 @@
+/**
+ * A write to the local store in two phases: points are appended to a temporary table on a
+ * connection of their own (nothing the store can see), then committed in one transaction.
+ * An import of a multi-GB file stages as it reads and commits once; an error or crash before
+ * COMMIT leaves the store exactly as it was.
+ *
+ * Later values for the same (series, t) replace earlier ones: within a stage the last one
+ * appended wins (arg_max over the temp table's rowid, which follows append order); against the
+ * store, matching rows are deleted in the same transaction before the new ones are inserted.
+ * Both steps are skipped when bookkeeping done while staging proves them unnecessary.
+ */
+import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
+import { twinError } from '../../../shared/api/errors';
+import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
+import type { AsyncMutex } from './async-mutex';
+import type { SeriesRegistry } from './series-registry';
+
+const CHUNK_ROWS = 2048;
+
+/** Test seams: run inside the commit transaction, after the writes and before COMMIT. */
+export interface StoreHooks {
+  beforeCommit?: () => Promise<void> | void;
+}
+
+/** What a staged write needs of its store. */
+export interface StoreInternals {
+  instance: DuckDBInstance;
+  registry: SeriesRegistry;
+  writes: AsyncMutex;
+  hooks: StoreHooks;
+  where: string;
+}
+
+/** Optional catalog details for a series. */
+export interface SeriesInfo {
+  unit?: string | undefined;
+  description?: string | undefined;
+}
+
+export interface CommitResult {
+  /** Canonical keys of the series that received points. */
+  series: string[];
+  /** Points now in the store from this write (after replacing duplicates). */
+  points: number;
+  /** Points whose series and time were already there, in the store or earlier in this write; the later value won. */
+  duplicates: number;
+  /** Non-finite values that were not stored. */
+  dropped: number;
+}
+
+interface Bounds {
+  key: string;
+  min: number;
+  max: number;
+  last: number;
+  /** Every point so far came after the previous one of the same series. */
+  increasing: boolean;
+  info: SeriesInfo | undefined;
+}
+
+export class StagedWrite {
+  private readonly chunk = DuckDBDataChunk.create([INTEGER, DOUBLE, DOUBLE]);
+  private readonly sids = new Int32Array(CHUNK_ROWS);
+  private readonly ts = new Float64Array(CHUNK_ROWS);
+  private readonly vs = new Float64Array(CHUNK_ROWS);
+  private fill = 0;
+  private readonly bounds = new Map<number, Bounds>();
+  private staged = 0;
+  private dropped = 0;
+  private prevSid = -1;
+  private prevT = -Infinity;
+  private sortedBySeriesThenTime = true;
+  private finished = false;
+
+  private constructor(
+    private readonly store: StoreInternals,
+    private readonly conn: DuckDBConnection,
+    private readonly appender: DuckDBAppender,
+  ) {}
+
+  /** Open a stage on a fresh connection (temp tables are per connection). */
+  static async begin(store: StoreInternals): Promise<StagedWrite> {
+    const conn = await store.instance.connect();
+    try {
+      await conn.run('CREATE OR REPLACE TEMP TABLE stage (sid INTEGER, t DOUBLE, v DOUBLE)');
+      const appender = await conn.createAppender('stage', 'main', 'temp');
+      return new StagedWrite(store, conn, appender);
+    } catch (e) {
+      conn.closeSync();
+      throw e;
+    }
+  }
+
+  /** The id to stage points of a series under; throws invalid-input for a malformed key. */
+  series(key: string, info?: SeriesInfo): number {
+    let canonical: string;
+    try {
+      canonical = canonicalSeriesKey(key);
+    } catch (e) {
+      throw twinError('invalid-input', `Cannot store points for ${JSON.stringify(key)}: ${(e as Error).message}`, { where: key });
+    }
+    const { sid } = this.store.registry.idFor(canonical);
+    const b = this.bounds.get(sid);
+    if (!b) this.bounds.set(sid, { key: canonical, min: Infinity, max: -Infinity, last: -Infinity, increasing: true, info });
+    else if (info) b.info = info;
+    return sid;
+  }
+
+  /** Stage one point of a series from `series()`. Times must be whole epoch ms; non-finite values are counted and dropped. */
+  add(sid: number, t: number, v: number): void {
+    if (this.finished) throw new Error('This staged write is already committed or aborted.');
+    if (!Number.isFinite(v)) {
+      this.dropped++;
+      return;
+    }
+    if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The timestamp ${t} is not whole epoch milliseconds.`);
+    const b = this.bounds.get(sid);
+    if (!b) throw new Error(`Series id ${sid} was not declared with series() first.`);
+    if (t < b.min) b.min = t;
+    if (t > b.max) b.max = t;
+    if (t <= b.last) b.increasing = false;
+    b.last = t;
+    if (sid < this.prevSid || (sid === this.prevSid && t <= this.prevT)) this.sortedBySeriesThenTime = false;
+    this.prevSid = sid;
+    this.prevT = t;
+    const i = this.fill;
+    this.sids[i] = sid;
+    this.ts[i] = t;
+    this.vs[i] = v;
+    this.fill = i + 1;
+    this.staged++;
+    if (this.fill === CHUNK_ROWS) this.flushChunk();
+  }
+
+  /** Points staged so far. */
+  get count(): number {
+    return this.staged;
+  }
+
+  private flushChunk(): void {
+    const n = this.fill;
+    if (n === 0) return;
+    this.chunk.rowCount = n;
+    const cs = this.chunk.getColumnVector(0);
+    const ct = this.chunk.getColumnVector(1);
+    const cv = this.chunk.getColumnVector(2);
+    for (let i = 0; i < n; i++) {
+      cs.setItem(i, this.sids[i] as number);
+      ct.setItem(i, this.ts[i] as number);
+      cv.setItem(i, this.vs[i] as number);
+    }
+    cs.flush();
+    ct.flush();
+    cv.flush();
+    this.appender.appendDataChunk(this.chunk);
+    this.fill = 0;
+  }
+
+  /** Write everything staged in one transaction; the stage is closed afterwards either way. */
+  async commit(): Promise<CommitResult> {
+    if (this.finished) throw new Error('This staged write is already committed or aborted.');
+    this.flushChunk();
+    this.appender.closeSync();
+    this.finished = true;
+    try {
+      return await this.store.writes.run(() => this.commitLocked());
+    } finally {
+      await this.dispose();
+    }
+  }
+
+  /** Drop everything staged. */
+  async abort(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      this.appender.closeSync();
+    } catch {
+      // The appender may already have failed; the temp table goes with the connection anyway.
+    }
+    await this.dispose();
+  }
+
+  private async dispose(): Promise<void> {
+    try {
+      await this.conn.run('DROP TABLE IF EXISTS stage');
+      await this.conn.run('DROP TABLE IF EXISTS stage_final');
+    } finally {
+      this.conn.closeSync();
+    }
+  }
+
+  private async commitLocked(): Promise<CommitResult> {
+    const { registry } = this.store;
+    const used = [...this.bounds.entries()].filter(([, b]) => b.max >= b.min);
+    const result: CommitResult = { series: used.map(([, b]) => b.key), points: 0, duplicates: 0, dropped: this.dropped };
+    if (this.staged === 0) return result;
+
+    const needsDedupe = used.some(([, b]) => !b.increasing);
+    const overlapping = used.filter(([, b]) => {
+      const known = registry.find(b.key);
+      return known !== undefined && known.minT !== null && known.maxT !== null && b.min <= known.maxT && b.max >= known.minT;
+    });
+    const conn = this.conn;
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const created = await this.insertNewSeries(used);
+      await this.updateSeriesInfo(used);
+      let source = 'stage';
+      if (needsDedupe || overlapping.length > 0) {
+        await conn.run(
+          needsDedupe
+            ? 'CREATE TEMP TABLE stage_final AS SELECT sid, t::BIGINT AS t, arg_max(v, rowid) AS v FROM stage GROUP BY sid, t'
+            : 'CREATE TEMP TABLE stage_final AS SELECT sid, t::BIGINT AS t, v FROM stage',
+        );
+        source = 'stage_final';
+      }
+      if (overlapping.length > 0) {
+        const sids = overlapping.map(([sid]) => sid).join(',');
+        const lo = Math.min(...overlapping.map(([, b]) => b.min));
+        const hi = Math.max(...overlapping.map(([, b]) => b.max));
+        const del = await conn.run(
+          `DELETE FROM points USING stage_final s WHERE points.sid = s.sid AND points.t = s.t AND points.sid IN (${sids}) AND points.t BETWEEN ${lo} AND ${hi}`,
+        );
+        result.duplicates += del.rowsChanged;
+      }
+      const t = source === 'stage' ? 't::BIGINT' : 't';
+      const order = this.sortedBySeriesThenTime ? '' : ' ORDER BY sid, t';
+      const ins = await conn.run(`INSERT INTO points SELECT sid, ${t}, v FROM ${source}${order}`);
+      result.points = ins.rowsChanged;
+      result.duplicates += this.staged - ins.rowsChanged;
+      const values = used.map(([sid, b]) => `(${sid}, ${b.min}, ${b.max})`).join(',');
+      await conn.run(
+        `UPDATE series SET min_t = CASE WHEN min_t IS NULL OR u.lo < min_t THEN u.lo ELSE min_t END,
+                           max_t = CASE WHEN max_t IS NULL OR u.hi > max_t THEN u.hi ELSE max_t END
+         FROM (VALUES ${values}) AS u(sid, lo, hi) WHERE series.sid = u.sid`,
+      );
+      await this.store.hooks.beforeCommit?.();
+      await conn.run('COMMIT');
+      for (const [sid, b] of created) registry.committed(b.key, sid, b.info ?? {});
+    } catch (e) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    for (const [, b] of used) {
+      const row = registry.find(b.key);
+      if (!row) continue;
+      row.minT = row.minT === null ? b.min : Math.min(row.minT, b.min);
+      row.maxT = row.maxT === null ? b.max : Math.max(row.maxT, b.max);
+      if (b.info?.unit !== undefined) row.unit = b.info.unit;
+      if (b.info?.description !== undefined) row.description = b.info.description;
+    }
+    return result;
+  }
+
+  private async insertNewSeries(used: [number, Bounds][]): Promise<[number, Bounds][]> {
+    const created = used.filter(([, b]) => this.store.registry.find(b.key) === undefined);
+    for (const [sid, b] of created) {
+      const ref = parseSeriesKey(b.key);
+      // User-chosen names are bound as parameters, never spliced into SQL.
+      await this.conn.run(
+        'INSERT INTO series VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)',
+        [sid, b.key, ref.measurement, ref.field, JSON.stringify(ref.tags), b.info?.unit ?? null, b.info?.description ?? null],
+        [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+      );
+    }
+    return created;
+  }
+
+  private async updateSeriesInfo(used: [number, Bounds][]): Promise<void> {
+    for (const [sid, b] of used) {
+      const known = this.store.registry.find(b.key);
+      if (!known || !b.info) continue;
+      if (b.info.unit !== undefined && b.info.unit !== known.unit) {
+        await this.conn.run('UPDATE series SET unit = $1 WHERE sid = $2', [b.info.unit, sid], [VARCHAR, INTEGER]);
+      }
+      if (b.info.description !== undefined && b.info.description !== known.description) {
+        await this.conn.run('UPDATE series SET description = $1 WHERE sid = $2', [b.info.description, sid], [VARCHAR, INTEGER]);
+      }
+    }
+  }
+}
