@@ -24,7 +24,9 @@ export class LineProtocolError extends TwinError {
     readonly index: number,
     key: string,
   ) {
-    super({ kind: 'invalid-input', message: `Point ${index + 1} (${key}): ${message}`, where: key, details: { index } });
+    // A key with control characters is shown quoted, so the message stays on one line.
+    const shown = /[\u0000-\u001f]/.test(key) ? JSON.stringify(key) : key;
+    super({ kind: 'invalid-input', message: `Point ${index + 1} (${shown}): ${message}`, where: key, details: { index } });
   }
 }
 
@@ -66,6 +68,7 @@ const PER_MS: Record<LinePrecision, number> = { s: 1 / 1000, ms: 1, us: 1_000, n
 
 function timestamp(t: number, precision: LinePrecision): string | undefined {
   if (!Number.isSafeInteger(t)) return undefined;
+  if (precision === 'ms') return String(t);
   if (precision === 's') return t % 1000 === 0 ? String(t / 1000) : undefined;
   // Through BigInt so nanoseconds past 2^53 stay exact.
   return (BigInt(t) * BigInt(PER_MS[precision])).toString();
@@ -77,35 +80,47 @@ function timestamp(t: number, precision: LinePrecision): string | undefined {
  * protocol cannot carry, non-finite values, and timestamps that are not whole units of the precision.
  */
 export function toLineProtocol(points: readonly WritePoint[], precision: LinePrecision = 'ms'): string[] {
-  const lines: string[] = [];
-  points.forEach((p, i) => {
-    let ref;
-    try {
-      ref = parseSeriesKey(p.key);
-    } catch (e) {
-      throw new LineProtocolError((e as Error).message, i, String(p.key));
+  const lines: string[] = new Array<string>(points.length);
+  // Points come in long runs of one series: parse and check each key once.
+  const prefixes = new Map<string, string>();
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as WritePoint;
+    let prefix = prefixes.get(p.key);
+    if (prefix === undefined) {
+      prefix = linePrefix(p.key, (message) => {
+        throw new LineProtocolError(message, i, String(p.key));
+      });
+      prefixes.set(p.key, prefix);
     }
-    const fail = (message: string): never => {
-      throw new LineProtocolError(message, i, p.key);
-    };
-    if (typeof p.value !== 'number' || !Number.isFinite(p.value)) fail(`the value ${String(p.value)} is not a finite number`);
+    if (typeof p.value !== 'number' || !Number.isFinite(p.value)) throw new LineProtocolError(`the value ${String(p.value)} is not a finite number`, i, p.key);
     const ts = timestamp(p.t, precision);
-    if (ts === undefined) fail(`the timestamp ${String(p.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`);
-    const check = (name: string, part: NamePart): string => {
-      const problem = lineProtocolNameProblem(name, part);
-      if (problem) fail(problem);
-      return escapeName(name, part);
-    };
-    let line = check(ref.measurement, 'measurement');
-    for (const [k, v] of Object.entries(ref.tags)) line += `,${check(k, 'tag key')}=${check(v, 'tag value')}`;
-    line += ` ${check(ref.field, 'field key')}=${formatFloat(p.value)} ${ts as string}`;
-    lines.push(line);
-  });
+    if (ts === undefined) throw new LineProtocolError(`the timestamp ${String(p.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`, i, p.key);
+    lines[i] = `${prefix}${formatFloat(p.value)} ${ts}`;
+  }
   return lines;
+}
+
+/** `measurement,tags field=` for a series key, escaped; `fail` is called with the reason it cannot be. */
+function linePrefix(key: string, fail: (message: string) => never): string {
+  let ref;
+  try {
+    ref = parseSeriesKey(key);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const check = (name: string, part: NamePart): string => {
+    const problem = lineProtocolNameProblem(name, part);
+    if (problem) fail(problem);
+    return escapeName(name, part);
+  };
+  let prefix = check(ref.measurement, 'measurement');
+  for (const [k, v] of Object.entries(ref.tags)) prefix += `,${check(k, 'tag key')}=${check(v, 'tag value')}`;
+  return `${prefix} ${check(ref.field, 'field key')}=`;
 }
 
 /** A float as line protocol reads it back exactly (shortest round-trip form, always with a decimal mark or exponent). */
 export function formatFloat(v: number): string {
   const s = String(v);
-  return /[.e]/.test(s) ? s : `${s}.0`;
+  // String() prints integral values below 1e21 without a decimal mark; add one so no reader takes them for integers.
+  return Number.isInteger(v) && Math.abs(v) < 1e21 ? `${s}.0` : s;
 }
