@@ -5,12 +5,12 @@ export type PropertyValues = Readonly<Record<string, string | number | boolean |
 
 /**
  * An instrument tag split into its function letters and loop number: `TT-101` → TT / 101,
- * `B7-PDT-204A` → PDT / 204A, `FT101` → FT / 101. A tag that does not look like that keeps the
+ * `B7-PDT-204A` → PDT / 204A, `FT101` → FT / 101, a bare `TT` → TT with no loop. A tag that does not look like that keeps the
  * component's prefix as letters and the whole tag as the loop, so nothing typed is hidden.
  */
 export function tagParts(tag: string, fallbackLetters: string): { letters: string; loop: string } {
-  const m = /(?:^|[-_ .])([A-Za-z]{1,5})[-_ ]?(\d+[A-Za-z]?)$/.exec(tag.trim());
-  if (m) return { letters: (m[1] as string).toUpperCase(), loop: m[2] as string };
+  const m = /(?:^|[-_ .])([A-Za-z]{1,5})[-_ ]?(\d+[A-Za-z]?)?$/.exec(tag.trim());
+  if (m) return { letters: (m[1] as string).toUpperCase(), loop: m[2] ?? '' };
   return { letters: fallbackLetters, loop: tag.trim() };
 }
 

@@ -62,6 +62,11 @@ export type SymbolElement =
       /** Centre of the text; it stays upright however the node is rotated or flipped. */
       x: number;
       y: number;
+      /**
+       * The point that turns with the symbol; the text keeps its offset from it unrotated, so a bubble's
+       * letters stay above its loop number at any rotation. Without it, (x, y) itself turns with the symbol.
+       */
+      anchor?: SymbolPoint;
       content: SymbolTextSource;
       /** Font size in symbol units; default 10. */
       size?: number;

@@ -35,8 +35,8 @@ export function bubble(c: number, r: number): SymbolElement[] {
       when: on('plc'),
     },
     { type: 'polygon', points: hex, fill: 'background', when: on('computer') },
-    { type: 'text', x: c, y: c - r * 0.38, content: { from: 'tag-letters' }, size: 10 },
-    { type: 'text', x: c, y: c + r * 0.42, content: { from: 'tag-loop' }, size: 9 },
+    { type: 'text', x: c, y: c - r * 0.38, anchor: [c, c], content: { from: 'tag-letters' }, size: 10 },
+    { type: 'text', x: c, y: c + r * 0.42, anchor: [c, c], content: { from: 'tag-loop' }, size: 9 },
   ];
 }
 

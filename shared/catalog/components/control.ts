@@ -59,7 +59,6 @@ export const controlComponents: readonly ComponentDef[] = [
         stub(8, 42, 48, 2),
         { type: 'path', d: 'M12 13 q3 -5 6 0 t6 0', strokeWidth: 1.2 },
         { type: 'path', d: 'M32 32 q3 -5 6 0 t6 0', strokeWidth: 1.2 },
-        { type: 'text', x: 41, y: 22, content: { from: 'literal', text: 'f' }, size: 8 },
       ],
     },
     keywords: ['vfd', 'vsd', 'drive', 'inverter', 'variable speed', 'frequency', 'sic', 'speed', 'controller'],

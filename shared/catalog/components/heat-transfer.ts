@@ -34,15 +34,17 @@ const chiller: ComponentDef = {
     height: 100,
     elements: [
       { type: 'rect', x: 8, y: 4, width: 104, height: 92, fill: 'background' },
-      // Condenser bundle (top) and evaporator bundle (bottom), water through the tubes end to end.
+      // Condenser bundle (top) and evaporator bundle (bottom): tube passes either side of the bundle's name.
       stub(0, 25, 18, 25),
       stub(102, 25, 120, 25),
       { type: 'rect', x: 16, y: 14, width: 88, height: 22, rx: 11 },
-      zigzag(22, 98, 25, 5, 6),
+      zigzag(20, 44, 25, 5, 2),
+      zigzag(76, 100, 25, 5, 2),
       stub(0, 75, 18, 75),
       stub(102, 75, 120, 75),
       { type: 'rect', x: 16, y: 64, width: 88, height: 22, rx: 11 },
-      zigzag(22, 98, 75, 5, 6),
+      zigzag(20, 44, 75, 5, 2),
+      zigzag(76, 100, 75, 5, 2),
       // Refrigerant circuit between them: compressor up, expansion valve down.
       stub(60, 36, 60, 42),
       { type: 'circle', cx: 60, cy: 50, r: 8, fill: 'background', strokeWidth: 1.2 },
@@ -53,8 +55,8 @@ const chiller: ComponentDef = {
       { type: 'polygon', points: [[25, 44], [35, 44], [30, 50]], fill: 'background', strokeWidth: 1.2 },
       { type: 'polygon', points: [[25, 56], [35, 56], [30, 50]], fill: 'background', strokeWidth: 1.2 },
       stub(30, 56, 30, 64),
-      { type: 'text', x: 90, y: 44, content: { from: 'literal', text: 'COND' }, size: 7 },
-      { type: 'text', x: 90, y: 57, content: { from: 'literal', text: 'EVAP' }, size: 7 },
+      { type: 'text', x: 60, y: 25, content: { from: 'literal', text: 'COND' }, size: 7 },
+      { type: 'text', x: 60, y: 75, content: { from: 'literal', text: 'EVAP' }, size: 7 },
     ],
   },
   keywords: ['chiller', 'chlr', 'ch', 'centrifugal chiller', 'screw chiller', 'evaporator', 'condenser', 'refrigeration', 'chilled water', 'chw', 'cooling'],

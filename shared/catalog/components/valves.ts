@@ -50,7 +50,7 @@ export const valveComponents: readonly ComponentDef[] = [
     'Quarter-turn butterfly valve; the disc is drawn edge-on across the body',
     [
       { type: 'circle', cx: 24, cy: 16, r: 5, fill: 'background' },
-      stub(24, 3, 24, 29),
+      stub(24, 5, 24, 27),
     ],
     ['butterfly', 'quarter turn', 'wafer', 'lug'],
   ),
@@ -68,11 +68,11 @@ export const valveComponents: readonly ComponentDef[] = [
       height: 32,
       elements: [
         ...pipeStubs(16),
-        // Outlet half solid; the arrow above gives the one allowed direction.
+        // Outlet half solid; the arrow below gives the one allowed direction (above is the signal port).
         { type: 'polygon', points: [[10, 8], [10, 24], [24, 16]], fill: 'background' },
         { type: 'polygon', points: [[38, 8], [38, 24], [24, 16]], fill: 'stroke' },
-        { type: 'line', x1: 14, y1: 3.5, x2: 32, y2: 3.5, strokeWidth: 1 },
-        arrowHead(36, 3.5, 'right', 5),
+        { type: 'line', x1: 14, y1: 28.5, x2: 32, y2: 28.5, strokeWidth: 1 },
+        arrowHead(36, 28.5, 'right', 5),
       ],
     },
     keywords: ['check', 'non-return', 'nrv', 'backflow', 'valve', 'ckv'],
