@@ -13,8 +13,13 @@ export function droppedCount(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Serialize each point on its own so one bad name is reported and skipped, not fatal to the others. */
+/** Serialize all points; when one cannot be written, go point by point so it is reported and skipped, not fatal to the others. */
 function serialize(points: readonly WritePoint[]): { lines: string[]; errors: string[] } {
+  try {
+    return { lines: toLineProtocol(points), errors: [] };
+  } catch {
+    // fall through to find every point that fails
+  }
   const lines: string[] = [];
   const errors: string[] = [];
   points.forEach((p, i) => {
