@@ -1,0 +1,28 @@
+import type { Problem } from '../../api/errors';
+import { componentByKind } from '../../catalog/catalog';
+import type { TwinDocument } from '../schema';
+import { checkIdentity } from './identity-rules';
+import { locateDocument } from './located-document';
+import { checkReferences } from './reference-rules';
+import { ruleContext, type ComponentLookup } from './rule-context';
+import { checkWiring } from './wiring-rules';
+
+export interface ValidateOptions {
+  /** The component catalog; the build's own by default. */
+  componentByKind?: ComponentLookup;
+}
+
+/** Check a document of the current format: the parsed document (when the schema passed) and every problem found. */
+export function checkDocument(raw: unknown, options: ValidateOptions = {}): { document: TwinDocument | undefined; problems: Problem[] } {
+  const { document, located, problems } = locateDocument(raw);
+  const ctx = ruleContext(located, options.componentByKind ?? componentByKind, problems);
+  checkIdentity(ctx);
+  checkWiring(ctx);
+  checkReferences(ctx);
+  return { document, problems };
+}
+
+/** Whether a list of problems holds an error (warnings alone leave a file valid). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
