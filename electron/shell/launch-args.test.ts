@@ -18,6 +18,12 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs(['plant.twin.json'], cwd).project).toBe(path.join(cwd, 'plant.twin.json'));
   });
 
+  it('takes a file:// URL as a Linux desktop passes it, and no other URL', () => {
+    expect(parseLaunchArgs(['file:///home/eng/B7%20Plant.twin.json'], cwd).project).toBe(path.resolve('/home/eng/B7 Plant.twin.json'));
+    expect(parseLaunchArgs(['https://evil.com/x.twin.json'], cwd).project).toBeNull();
+    expect(parseLaunchArgs(['smb://server/share/x.twin.json'], cwd).project).toBeNull();
+  });
+
   it('ignores the development script, Chromium and Playwright switches and macOS process serial numbers', () => {
     const argv = ['dist-electron/main.cjs', '--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '-psn_0_12345', '--enable-logging', 'notes.json'];
     expect(parseLaunchArgs(argv, cwd)).toEqual({ project: null, dataDir: null });

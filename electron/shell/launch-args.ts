@@ -1,13 +1,24 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface LaunchArgs {
-  /** A project to open: `--project FILE`, or a bare `*.twin.json` (file association, drag onto the icon). */
+  /** A project to open: `--project FILE`, or a bare `*.twin.json` path or file:// URL (file association, drag onto the icon). */
   project: string | null;
   /** `--data-dir DIR`: all app state goes there; a fresh folder gives a fresh app. */
   dataDir: string | null;
 }
 
 const PROJECT_SUFFIX = '.twin.json';
+
+/** A path, or a file:// URL as Linux desktops may pass (Exec %U); null for any other URL. */
+function fromFileUrl(arg: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) return arg;
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Read the app's own options from a command line, resolving paths against `cwd` (a second instance's
@@ -27,7 +38,8 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArg
       if (flag === '--project') out.project = path.resolve(cwd, value);
       else out.dataDir = path.resolve(cwd, value);
     } else if (!arg.startsWith('-') && arg.toLowerCase().endsWith(PROJECT_SUFFIX)) {
-      out.project = path.resolve(cwd, arg);
+      const file = fromFileUrl(arg);
+      if (file) out.project = path.resolve(cwd, file);
     }
   }
   return out;
