@@ -1,0 +1,67 @@
+/**
+ * Walking every data row of a file as its plan says (CSV records after the header, or line
+ * protocol lines that are not comments), streaming, with callbacks rather than per-row promises
+ * so multi-GB files go at the speed of parsing.
+ */
+import { CsvRecordAssembler, type CsvEvent } from './csv-split';
+import type { FileHead, ImportPlan } from './import-plan';
+import { isLineProtocolComment } from './line-protocol-parse';
+import { readLineBatches } from './line-batches';
+
+export interface RowVisitor {
+  row(line: number, text: string, fields: string[] | null): void;
+  /** A line that could not even be split into fields (an unclosed quote). */
+  broken(line: number, message: string): void;
+  /** After each chunk of the file. */
+  progress?(bytesRead: number): void | Promise<void>;
+}
+
+/** Visit the data rows of a whole file. */
+export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisitor, signal?: AbortSignal): Promise<void> {
+  if (plan.format === 'line-protocol') {
+    for await (const batch of readLineBatches(file, signal)) {
+      batch.lines.forEach((text, i) => {
+        if (!isLineProtocolComment(text)) visitor.row(batch.firstLine + i, text, null);
+      });
+      await visitor.progress?.(batch.bytesRead);
+    }
+    return;
+  }
+  const asm = new CsvRecordAssembler(plan.delimiter ?? ',');
+  let seenHeader = false;
+  const events: CsvEvent[] = [];
+  const drain = () => {
+    for (const e of events) {
+      if ('error' in e) visitor.broken(e.error.line, e.error.message);
+      else if (!seenHeader) seenHeader = true;
+      else visitor.row(e.record.line, e.record.raw, e.record.fields);
+    }
+    events.length = 0;
+  };
+  for await (const batch of readLineBatches(file, signal)) {
+    const { lines, firstLine } = batch;
+    for (let i = 0; i < lines.length; i++) asm.push(lines[i] as string, firstLine + i, events);
+    drain();
+    await visitor.progress?.(batch.bytesRead);
+  }
+  asm.end(events);
+  drain();
+}
+
+const HEAD_LINES = 1000;
+const HEAD_BYTES = 256 * 1024;
+
+/** The first lines of a file (about 1,000 lines or 256 KB), for planning and previews. */
+export async function readHead(file: string, signal?: AbortSignal): Promise<FileHead> {
+  const lines: string[] = [];
+  for await (const batch of readLineBatches(file, signal)) {
+    let bytes = 0;
+    for (const l of batch.lines) {
+      lines.push(l);
+      bytes += l.length;
+      if (lines.length >= HEAD_LINES || bytes >= HEAD_BYTES) break;
+    }
+    if (lines.length >= HEAD_LINES || batch.bytesRead >= HEAD_BYTES) break;
+  }
+  return { lines, firstLine: 1 };
+}

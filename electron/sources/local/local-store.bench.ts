@@ -1,0 +1,151 @@
+/**
+ * Benchmark of the local store on the issue's workload: sensors × 1 year of minute data,
+ * 1,000 windows (mean alone and the full envelope) for 1 and all sensors, and valueAt for many
+ * series. Prints median and p95 per case; `runLocalStoreBench` is for `npm run bench:query`.
+ *
+ * Run alone:
+ *   npx esbuild electron/sources/local/local-store.bench.ts --bundle --platform=node --format=cjs \
+ *     --external:@duckdb/node-api --outfile=/tmp/local-store-bench.cjs && node /tmp/local-store-bench.cjs [--json out.json]
+ * Sizes: BENCH_SENSORS (20), BENCH_VALUE_AT_SERIES (200), BENCH_RUNS (25).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { windowLayout } from '../../../shared/series/window-math';
+import { LocalStore, type ColumnBatch } from './local-store';
+import { syntheticSeries } from './synthetic-series';
+
+const MIN = 60_000;
+const YEAR_MINUTES = 525_600;
+const FROM = Date.UTC(2024, 0, 1);
+const TO = FROM + YEAR_MINUTES * MIN;
+
+export interface BenchRow {
+  case: string;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+}
+
+async function measure(name: string, runs: number, task: (i: number) => Promise<unknown>): Promise<BenchRow> {
+  await task(-1);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await task(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] as number;
+  return { case: name, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), runs };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+const keyOf = (i: number) => `bench,sensor=S${String(i).padStart(3, '0')}#value`;
+
+/** Seed `count` sensor-years, `perCall` sensors per appendColumns call (each call one month when monthly). */
+async function seed(store: LocalStore, count: number, monthly: boolean): Promise<number> {
+  const start = performance.now();
+  const series = Array.from({ length: count }, (_, i) => ({ key: keyOf(i), ...syntheticSeries({ seed: i + 1, from: FROM, step: MIN, count: YEAR_MINUTES }) }));
+  if (!monthly) {
+    for (let i = 0; i < count; i += 10) await store.appendColumns(series.slice(i, i + 10));
+  } else {
+    const monthPoints = 43_800;
+    for (let off = 0; off < YEAR_MINUTES; off += monthPoints) {
+      const batch: ColumnBatch[] = series.map((s) => ({ key: s.key, t: s.t.subarray(off, off + monthPoints), v: s.v.subarray(off, off + monthPoints) }));
+      await store.appendColumns(batch);
+    }
+  }
+  return performance.now() - start;
+}
+
+async function windowCases(store: LocalStore, sensors: number, runs: number, label: string): Promise<BenchRow[]> {
+  const layout = windowLayout({ from: FROM, to: TO }, 1000);
+  const all = Array.from({ length: sensors }, (_, i) => keyOf(i));
+  const rows: BenchRow[] = [];
+  rows.push(await measure(`${label}1 sensor-year → 1,000 windows, mean`, runs, (i) => store.windows([keyOf(Math.abs(i) % sensors)], layout, { stats: ['mean'] })));
+  rows.push(await measure(`${label}1 sensor-year → 1,000 windows, full envelope`, runs, (i) => store.windows([keyOf(Math.abs(i) % sensors)], layout)));
+  rows.push(await measure(`${label}${sensors} sensor-years → 1,000 windows, mean`, runs, () => store.windows(all, layout, { stats: ['mean'] })));
+  rows.push(await measure(`${label}${sensors} sensor-years → 1,000 windows, full envelope`, runs, () => store.windows(all, layout)));
+  return rows;
+}
+
+async function valueAtCase(store: LocalStore, count: number, runs: number): Promise<BenchRow> {
+  const keys = Array.from({ length: count }, (_, i) => keyOf(i));
+  // A different instant each run, anywhere in the year, not on a minute boundary.
+  return measure(`valueAt, ${count} series`, runs, (i) => store.valueAt(keys, FROM + Math.floor(((i + 2) * 0.6180339887 % 1) * (TO - FROM)) + 17_123));
+}
+
+export async function runLocalStoreBench(o: { sensors?: number; valueAtSeries?: number; runs?: number; log?: (s: string) => void } = {}): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  const sensors = o.sensors ?? 20;
+  const many = Math.max(o.valueAtSeries ?? 200, sensors);
+  const runs = o.runs ?? 25;
+  const log = o.log ?? (() => undefined);
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'twin-local-bench-'));
+  try {
+    // (1) Seeded one sensor at a time: each series contiguous.
+    let store = await LocalStore.open(path.join(dir, 'a'));
+    const seedMs = await seed(store, sensors, false);
+    notes.push(`seeded ${sensors} sensor-years (${(sensors * YEAR_MINUTES / 1e6).toFixed(1)} M points) per series in ${(seedMs / 1000).toFixed(1)} s (${Math.round((sensors * YEAR_MINUTES) / (seedMs / 1000) / 1e6 * 10) / 10} M points/s)`);
+    log(notes[notes.length - 1] as string);
+    rows.push(...(await windowCases(store, sensors, runs, '')));
+    rows.push(await valueAtCase(store, sensors, runs));
+    await store.close();
+    store = await LocalStore.open(path.join(dir, 'a'), { windowsMode: 'parallel' });
+    const layout = windowLayout({ from: FROM, to: TO }, 1000);
+    const all = Array.from({ length: sensors }, (_, i) => keyOf(i));
+    rows.push(await measure(`parallel mode: ${sensors} sensor-years → 1,000 windows, mean`, runs, () => store.windows(all, layout, { stats: ['mean'] })));
+    rows.push(await measure(`parallel mode: ${sensors} sensor-years → 1,000 windows, full envelope`, runs, () => store.windows(all, layout)));
+    await store.close();
+    log('windows done');
+
+    // (2) Seeded month by month across all sensors, as a simulator stepping through time would; then compacted.
+    store = await LocalStore.open(path.join(dir, 'b'));
+    const monthlyMs = await seed(store, sensors, true);
+    notes.push(`seeded the same month by month (12 calls of all sensors) in ${(monthlyMs / 1000).toFixed(1)} s`);
+    rows.push(...(await windowCases(store, sensors, Math.min(runs, 10), 'month-by-month seed: ')));
+    const compactStart = performance.now();
+    await store.compact();
+    notes.push(`compact() of ${(sensors * YEAR_MINUTES / 1e6).toFixed(1)} M points: ${((performance.now() - compactStart) / 1000).toFixed(1)} s`);
+    rows.push(...(await windowCases(store, sensors, Math.min(runs, 10), 'after compact(): ')));
+    await store.close();
+    await rm(path.join(dir, 'b'), { recursive: true, force: true });
+    log('monthly done');
+
+    // (3) valueAt over many series, each a year of minute data.
+    store = await LocalStore.open(path.join(dir, 'c'));
+    const manyMs = await seed(store, many, false);
+    notes.push(`seeded ${many} sensor-years (${(many * YEAR_MINUTES / 1e6).toFixed(1)} M points) in ${(manyMs / 1000).toFixed(1)} s`);
+    rows.push(await valueAtCase(store, many, runs));
+    rows.push(await measure(`${many} sensor-years → 1,000 windows, full envelope`, Math.min(runs, 5), () => store.windows(Array.from({ length: many }, (_, i) => keyOf(i)), layout)));
+    await store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { rows, notes };
+}
+
+function printTable(rows: readonly BenchRow[]): void {
+  const w = Math.max(...rows.map((r) => r.case.length));
+  console.log(`${'case'.padEnd(w)}  median ms   p95 ms  runs`);
+  for (const r of rows) console.log(`${r.case.padEnd(w)}  ${String(r.medianMs).padStart(9)}  ${String(r.p95Ms).padStart(7)}  ${String(r.runs).padStart(4)}`);
+}
+
+async function main(): Promise<void> {
+  const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+  const result = await runLocalStoreBench({ sensors: env('BENCH_SENSORS', 20), valueAtSeries: env('BENCH_VALUE_AT_SERIES', 200), runs: env('BENCH_RUNS', 25), log: (s) => console.error(s) });
+  for (const n of result.notes) console.log(n);
+  printTable(result.rows);
+  const jsonAt = process.argv.indexOf('--json');
+  const out = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+  if (out) await writeFile(out, JSON.stringify(result, null, 2));
+}
+
+if (/local-store[.-]bench\.(c?js|ts)$/.test(process.argv[1] ?? '')) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
