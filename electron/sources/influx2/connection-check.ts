@@ -1,5 +1,6 @@
 import { isTwinError, twinError } from '../../../shared/api/errors';
 import type { Influx2Profile } from '../../../shared/api/source-schemas';
+import { parseServerVersion } from '../detect-server';
 import type { FluxClient } from './flux-client';
 import { probeQuery } from './flux-text';
 import { Influx2Source } from './influx2-source';
@@ -27,10 +28,10 @@ export async function serverVersion(client: FluxClient, signal?: AbortSignal): P
   throw client.failure(ping, `Checking InfluxDB at ${client.where}`);
 }
 
-/** Whether a version string names an InfluxDB 1.x older than 1.8, which has no Flux over /api/v2/query. */
+/** Whether a version names a server without Flux over /api/v2/query: 1.x before 1.8, or 3.x. */
 export function lacksFluxApi(version: string | undefined): boolean {
-  const m = /^v?1\.(\d+)\./.exec(version ?? '');
-  return m !== null && Number(m[1]) < 8;
+  const v = parseServerVersion(version ?? '');
+  return v !== undefined && ((v.major === 1 && v.minor < 8) || v.major >= 3);
 }
 
 /** Warnings about what the token can do besides reading. */
@@ -63,7 +64,7 @@ export async function connectInflux2(profile: Influx2Profile, signal?: AbortSign
     const client = source.connection;
     const version = await serverVersion(client, signal);
     if (lacksFluxApi(version)) {
-      throw twinError('unsupported', `InfluxDB ${version} at ${client.where} has no Flux query API (that needs 1.8 or later). Connect it as an InfluxDB 1.x source instead.`, { where: client.where });
+      throw twinError('unsupported', `InfluxDB ${version} at ${client.where} has no Flux query API (Flux needs InfluxDB 1.8 to 2.x). Connect it as an InfluxDB 1.x source instead.`, { where: client.where });
     }
     await client.query(probeQuery(profile.bucket), `Reading bucket "${profile.bucket}"`, signal, () => false);
     const warnings = await privilegeWarnings(client, signal);

@@ -13,25 +13,6 @@ export function droppedCount(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Serialize all points; when one cannot be written, go point by point so it is reported and skipped, not fatal to the others. */
-function serialize(points: readonly WritePoint[]): { lines: string[]; errors: string[] } {
-  try {
-    return { lines: toLineProtocol(points), errors: [] };
-  } catch {
-    // fall through to find every point that fails
-  }
-  const lines: string[] = [];
-  const errors: string[] = [];
-  points.forEach((p, i) => {
-    try {
-      lines.push(...toLineProtocol([p]));
-    } catch (e) {
-      errors.push((e as Error).message.replace(/^Point 1\b/, `Point ${i + 1}`));
-    }
-  });
-  return { lines, errors };
-}
-
 function bodyText(res: RawResponse): string {
   return serverMessage({ statusCode: res.status, message: '', body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? ''), json: typeof res.body === 'object' ? res.body : undefined });
 }
@@ -43,9 +24,12 @@ function bodyText(res: RawResponse): string {
  * `partial-write` error when earlier batches already landed.
  */
 export async function writeBatches(client: FluxClient, points: readonly WritePoint[], secret: string, signal?: AbortSignal): Promise<WriteResult> {
-  const { lines, errors } = serialize(points);
+  // A point line protocol cannot carry (a line break in a name...) refuses the whole write before anything
+  // is sent, as the 1.x source does: a TwinError of kind invalid-input naming the series key.
+  const lines = toLineProtocol(points, 'ms');
+  const errors: string[] = [];
   let written = 0;
-  let dropped = points.length - lines.length;
+  let dropped = 0;
   const path = `/api/v2/write?org=${encodeURIComponent(client.org)}&bucket=${encodeURIComponent(client.bucket)}&precision=ms`;
   const stopped = (failure: TwinError, start: number): TwinError => {
     if (written === 0) return failure;

@@ -197,12 +197,12 @@ describe('write', () => {
     expect(await source.write(points(3))).toMatchObject({ written: 0, dropped: 3, errors: [expect.stringContaining('bad timestamp')] });
   });
 
-  it('skips points line protocol cannot carry, says which, and writes the rest', async () => {
-    const ps = [...points(2), { key: 'bad\nname#v', t: T0, value: 1 }, ...points(1, 'other#v')];
-    const result = await source.write(ps);
-    expect(result).toMatchObject({ written: 3, dropped: 1 });
-    expect(result.errors[0]).toMatch(/^Point 3\b.*line break/s);
-    expect(fake.requests.find((r) => r.path === '/api/v2/write')?.body.split('\n')).toHaveLength(3);
+  it('refuses a point line protocol cannot carry before sending anything, naming its key', async () => {
+    const bad = 'bad\nname#v';
+    const ps = [...points(2), { key: bad, t: T0, value: 1 }, ...points(1, 'other#v')];
+    await expect(source.write(ps)).rejects.toMatchObject({ kind: 'invalid-input', where: bad, message: expect.stringMatching(/^Point 3\b.*line break/s) });
+    await expect(source.write([{ key: 'm#v', t: T0, value: Number.NaN }])).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(fake.requests.filter((r) => r.path === '/api/v2/write')).toHaveLength(0);
   });
 
   it('a refused token stops the write with the error itself', async () => {
@@ -265,5 +265,7 @@ describe('connecting', () => {
     expect(lacksFluxApi('1.8.10')).toBe(false);
     expect(lacksFluxApi('v2.7.4')).toBe(false);
     expect(lacksFluxApi('1.6.7~rc0')).toBe(true);
+    expect(lacksFluxApi('3.0.1')).toBe(true);
+    expect(lacksFluxApi('Cloud')).toBe(false);
   });
 });
