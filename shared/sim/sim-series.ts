@@ -51,7 +51,7 @@ function chillerPoints(i: 0 | 1, n: Record<string, string>, tags: Record<string,
     { name: n.ecwt as string, ...TEMP, role: 'cws-temperature', assetTag: tags.ecwt as string, label: `${unit} entering condenser water`, truth: (p) => ch(p).ecwt },
     { name: n.cond as string, ...TEMP, noise: 0.05, quantum: 0.1, role: 'condenser-saturation-temperature', assetTag: unit, label: `${unit} condenser saturation temperature`, truth: (p) => ch(p).condSat },
     { name: n.evap as string, ...TEMP, noise: 0.05, quantum: 0.1, role: 'evaporator-saturation-temperature', assetTag: unit, label: `${unit} evaporator saturation temperature`, truth: (p) => ch(p).evapSat },
-    { name: n.flow as string, unit: 'L/s', role: 'flow', assetTag: tags.ft as string, label: `${unit} evaporator flow`, noise: 0.4, quantum: 0.1, truth: (p) => ch(p).evapFlow },
+    { name: n.flow as string, unit: 'L/s', role: 'flow', assetTag: unit, label: `${unit} evaporator flow (chiller panel)`, noise: 0.4, quantum: 0.1, truth: (p) => ch(p).evapFlow },
   ];
 }
 
@@ -82,7 +82,7 @@ function towerPoints(i: 0 | 1, n: { spd: string; kw: string; basin: string }): D
 
 const DEFS: Def[] = [
   { name: 'B7 OAT', unit: '°C', role: 'outdoor-temperature', assetTag: 'TT-701', label: 'Outdoor air temperature', noise: 0.08, quantum: 0.1, truth: (p) => p.oat },
-  { name: 'OAWB', unit: '°C', role: 'wet-bulb', assetTag: 'AT-702', label: 'Outdoor wet-bulb temperature', noise: 0.1, quantum: 0.1, truth: (p) => p.wetBulb },
+  { name: 'OAWB', unit: '°C', role: 'wet-bulb', assetTag: 'TT-702', label: 'Outdoor wet-bulb temperature', noise: 0.1, quantum: 0.1, truth: (p) => p.wetBulb },
   { name: 'B7.CHWS.SP', unit: '°C', role: 'chws-setpoint', assetTag: 'TIC-101', label: 'CHWS temperature setpoint', noise: 0, quantum: 0.1, truth: (p) => p.chwsSetpoint },
   { name: 'B7_CHWS_T', ...TEMP, role: 'chws-temperature', assetTag: 'TT-101', label: 'CHWS header temperature', trusted: true, truth: (p) => p.chwsHeader },
   { name: 'B7_CHWS_T_2', ...TEMP, noise: 0.06, bias: 0.18, role: 'chws-temperature', assetTag: 'TT-102', label: 'CHWS header temperature (redundant)', trusted: false, truth: (p) => p.chwsHeader },
@@ -92,8 +92,8 @@ const DEFS: Def[] = [
   { name: 'B7_CHW_DP_SP', unit: 'kPa', role: 'dp-setpoint', assetTag: 'PDIC-105', label: 'Loop DP setpoint', noise: 0, quantum: 1, truth: (p) => p.dpSetpoint },
   { name: 'B7.BYP.CMD', unit: '%', role: 'command', assetTag: 'FIC-106', label: 'Bypass valve command', noise: 0, quantum: 0.1, truth: (p) => p.bypassCmd },
   { name: 'B7.BYP.POS', unit: '%', role: 'position', assetTag: 'ZT-106', label: 'Bypass valve position', noise: 0.1, quantum: 0.1, truth: (p) => p.bypassPos },
-  ...chillerPoints(0, { sts: 'B7_CH1_STS', kw: 'B7_CH1_KW', amps: 'B7_CH1_AMPS', lchwt: 'B7_CH1_LCHWT', echwt: 'B7_CH1_ECHWT', lcwt: 'B7_CH1_LCWT', ecwt: 'B7_CH1_ECWT', cond: 'B7_CH1_COND_SAT_T', evap: 'B7_CH1_EVAP_SAT_T', flow: 'B7_CH1_CHW_FLOW' }, { jt: 'JT-115', lchwt: 'TT-111', echwt: 'TT-112', lcwt: 'TT-113', ecwt: 'TT-114', ft: 'FT-116' }),
-  ...chillerPoints(1, { sts: 'B7.CHLR2.STAT', kw: 'B7.CHLR2.KW', amps: 'CH2-AMPS', lchwt: 'LCHWT_2', echwt: 'ECHWT_2', lcwt: 'B7.CHLR2.LCWT', ecwt: 'B7.CHLR2.ECWT', cond: 'B7.CHLR2.CondSatT', evap: 'B7.CHLR2.EvapSatT', flow: 'CH2 CHW FLOW' }, { jt: 'JT-125', lchwt: 'TT-121', echwt: 'TT-122', lcwt: 'TT-123', ecwt: 'TT-124', ft: 'FT-126' }),
+  ...chillerPoints(0, { sts: 'B7_CH1_STS', kw: 'B7_CH1_KW', amps: 'B7_CH1_AMPS', lchwt: 'B7_CH1_LCHWT', echwt: 'B7_CH1_ECHWT', lcwt: 'B7_CH1_LCWT', ecwt: 'B7_CH1_ECWT', cond: 'B7_CH1_COND_SAT_T', evap: 'B7_CH1_EVAP_SAT_T', flow: 'B7_CH1_CHW_FLOW' }, { jt: 'JT-115', lchwt: 'TT-111', echwt: 'TT-112', lcwt: 'TT-113', ecwt: 'TT-114' }),
+  ...chillerPoints(1, { sts: 'B7.CHLR2.STAT', kw: 'B7.CHLR2.KW', amps: 'CH2-AMPS', lchwt: 'LCHWT_2', echwt: 'ECHWT_2', lcwt: 'B7.CHLR2.LCWT', ecwt: 'B7.CHLR2.ECWT', cond: 'B7.CHLR2.CondSatT', evap: 'B7.CHLR2.EvapSatT', flow: 'CH2 CHW FLOW' }, { jt: 'JT-125', lchwt: 'TT-121', echwt: 'TT-122', lcwt: 'TT-123', ecwt: 'TT-124' }),
   ...pumpPoints('chwPumps', 0, 'CHWP-1', { sts: 'B7_CHWP1_STS', spd: 'B7_CHWP1_SPD', kw: 'B7_CHWP1_KW' }, { st: 'ST-131', jt: 'JT-132' }),
   ...pumpPoints('chwPumps', 1, 'CHWP-2', { sts: 'B7.CHWP2.STS', spd: 'B7.CHWP2.SPD', kw: 'B7.CHWP2.KW' }, { st: 'ST-141', jt: 'JT-142' }),
   ...pumpPoints('cwPumps', 0, 'CWP-1', { sts: 'B7_CWP1_STS', spd: 'B7_CWP1_SPD', kw: 'B7_CWP1_KW' }, { st: 'ST-231', jt: 'JT-232' }),
