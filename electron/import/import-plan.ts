@@ -52,10 +52,11 @@ function isNumeric(text: string): boolean {
   return parseNumber(text).ok;
 }
 
-/** Whether the head looks like line protocol: its first real lines all parse as such. */
+/** Whether the head looks like line protocol: most of its first real lines parse as such (a few may be broken). */
 export function looksLikeLineProtocol(head: FileHead): boolean {
-  const real = head.lines.filter((l) => !isLineProtocolComment(l)).slice(0, 5);
-  return real.length > 0 && real.every((l) => parseLineProtocol(l).ok);
+  const real = head.lines.filter((l) => !isLineProtocolComment(l)).slice(0, 20);
+  const parsed = real.filter((l) => parseLineProtocol(l).ok).length;
+  return parsed > 0 && parsed >= 0.6 * real.length;
 }
 
 /** CSV records of the head (quoted fields across lines included). */
