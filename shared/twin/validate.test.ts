@@ -72,6 +72,18 @@ describe('validateDocument', () => {
     expect(problems.map((p) => p.path)).toEqual(['$.assets[4].tag', '$.assets[4].position', '$.connections[3].to.asset']);
   });
 
+  it('refuses fields the schema would drop on save, and keeps those it keeps', () => {
+    const problems = problemsAfter((d) => {
+      ((d.assets[0] as Asset).position as Record<string, number>).z = 3;
+      ((d.connections[0] as Connection).from as Record<string, string>).pin = 'A1';
+    });
+    expect(problems).toEqual([
+      { path: '$.assets[0].position.z', message: 'field "z" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
+      { path: '$.connections[0].from.pin', message: 'field "pin" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
+    ]);
+    expect(problemsAfter((d) => Object.assign(d.assets[0] as Asset, { vendor: { name: 'Grundfos', model: 'NK 80' } }))).toEqual([]);
+  });
+
   it('reports duplicate ids in each list, naming the first', () => {
     expect(onlyProblem((d) => d.assets.push({ ...asset('v1', 'tank', 'TK-1') }), '$.assets[4].id')).toBe('id "v1" is already used by $.assets[1]; ids must be unique within a list');
     expect(onlyProblem((d) => d.connections.push(wire('c1', 'process', 'ch1.chw-out', 'p1.in')), '$.connections[3].id')).toContain('$.connections[0]');

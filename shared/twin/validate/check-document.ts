@@ -1,6 +1,7 @@
 import type { Problem } from '../../api/errors';
 import { componentByKind } from '../../catalog/catalog';
 import type { TwinDocument } from '../schema';
+import { droppedFields } from './dropped-fields';
 import { checkIdentity } from './identity-rules';
 import { locateDocument } from './located-document';
 import { checkReferences } from './reference-rules';
@@ -15,6 +16,7 @@ export interface ValidateOptions {
 /** Check a document of the current format: the parsed document (when the schema passed) and every problem found. */
 export function checkDocument(raw: unknown, options: ValidateOptions = {}): { document: TwinDocument | undefined; problems: Problem[] } {
   const { document, located, problems } = locateDocument(raw);
+  if (document) droppedFields(raw, document, [], problems);
   const ctx = ruleContext(located, options.componentByKind ?? componentByKind, problems);
   checkIdentity(ctx);
   checkWiring(ctx);
