@@ -141,8 +141,11 @@ describe('denyAllPermissions', () => {
 });
 
 describe('frameTrust', () => {
-  const frame = (over: Partial<{ url: string; processId: number; routingId: number; parent: unknown }> = {}) =>
-    ({ url: 'app://bundle/index.html', processId: 4, routingId: 1, parent: null, ...over }) as unknown as WebFrameMain;
+  type FrameFields = { url: string; processId: number; frameToken: string; parent: unknown; detached: boolean; destroyed: boolean };
+  const frame = (over: Partial<FrameFields> = {}) => {
+    const f = { url: 'app://bundle/index.html', processId: 4, frameToken: 'token-main', parent: null, detached: false, destroyed: false, ...over };
+    return { ...f, isDestroyed: () => f.destroyed } as unknown as WebFrameMain;
+  };
   const main = frame();
   const trust = frameTrust(() => main);
 
@@ -155,7 +158,9 @@ describe('frameTrust', () => {
     ['no frame', null],
     ['a child frame', frame({ parent: main })],
     ['another process', frame({ processId: 5 })],
-    ['another frame of the process', frame({ routingId: 2 })],
+    ['another frame of the process', frame({ frameToken: 'token-other' })],
+    ['a detached frame', frame({ detached: true })],
+    ['a destroyed frame', frame({ destroyed: true })],
     ['our frame navigated elsewhere', frame({ url: 'https://evil.com/' })],
     ['a look-alike origin', frame({ url: 'app://bundle.evil/index.html' })],
     ['a blank page', frame({ url: 'about:blank' })],
@@ -174,8 +179,10 @@ describe('frameTrust', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
       processId: 4,
-      routingId: 1,
+      frameToken: 'token-main',
       parent: null,
+      detached: false,
+      isDestroyed: () => false,
     } as unknown as WebFrameMain;
     expect(trust(destroyed)).toBe(false);
   });

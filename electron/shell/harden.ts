@@ -54,8 +54,8 @@ export function frameTrust(mainFrame: () => WebFrameMain | null | undefined): (f
     const ours = mainFrame();
     if (!ours) return false;
     try {
-      if (frame.parent !== null) return false;
-      if (frame.processId !== ours.processId || frame.routingId !== ours.routingId) return false;
+      if (frame.isDestroyed() || frame.detached || frame.parent !== null) return false;
+      if (frame.processId !== ours.processId || frame.frameToken !== ours.frameToken) return false;
       return isAppUrl(frame.url);
     } catch {
       // A frame that has gone away (its properties throw once destroyed) is not trusted.

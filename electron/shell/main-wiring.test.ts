@@ -118,7 +118,7 @@ describe('electron/main.ts wiring (with a fake Electron)', () => {
     const handle = electron.ipcMain.handlers.get('twin:appInfo');
     const ok = (await handle?.({ senderFrame: win?.webContents.mainFrame }, {})) as { ok: boolean };
     expect(ok.ok).toBe(true);
-    const foreign = { parent: null, processId: 99, routingId: 1, url: 'app://bundle/index.html' };
+    const foreign = { parent: null, processId: 99, frameToken: 'main-frame-token', detached: false, isDestroyed: () => false, url: 'app://bundle/index.html' };
     const refused = (await handle?.({ senderFrame: foreign }, {})) as { ok: boolean; error?: { kind: string } };
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });

@@ -14,8 +14,12 @@ const record = (what: string, ...args: unknown[]) => void recorded.calls.push({ 
 class FakeFrame {
   parent = null;
   processId = 7;
-  routingId = 1;
+  frameToken = 'main-frame-token';
+  detached = false;
   constructor(public url: string) {}
+  isDestroyed() {
+    return false;
+  }
 }
 
 class FakeWebContents extends EventEmitter {
