@@ -12,7 +12,8 @@ import { saveProjectFile, serializeDocument } from './save-project';
 import { isTempFileName, sweepTempFiles, tempPathFor } from './temp-files';
 import { revisionDocument, revisionOf } from './test-support/revision-document';
 
-const ROUNDS = Number(process.env.TWIN_KILL_ROUNDS ?? 30);
+// Each round starts a process (~0.5 s here); raise TWIN_KILL_ROUNDS for a longer soak.
+const ROUNDS = Number(process.env.TWIN_KILL_ROUNDS ?? 24);
 const SEED = Number(process.env.TWIN_KILL_SEED ?? Date.now() % 1_000_000);
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'twin-atomic-'));
@@ -35,15 +36,22 @@ interface Round {
   /** Newest revision the child reported as saved (or found on start). */
   reported: number;
   saves: number;
+  /** Times between consecutive reports (ready → saved, saved → saved), to learn how long a save takes. */
+  cycles: number[];
 }
 
-/** Start the saving child, let it run for `delayMs` after it is ready, then SIGKILL it. */
-function killRound(file: string, delayMs: number): Promise<Round> {
+/**
+ * Start the saving child and SIGKILL it `delayMs` after its `afterSaves`-th report ("ready" is the 0th).
+ * Counting reports rather than time from the start keeps the kills inside saves however slowly the
+ * machine starts processes.
+ */
+function killRound(file: string, afterSaves: number, delayMs: number): Promise<Round> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const round: Round = { reported: -1, saves: 0 };
+    const round: Round = { reported: -1, saves: 0, cycles: [] };
     let buffered = '';
     let stderr = '';
+    let last = 0;
     let timer: NodeJS.Timeout | undefined;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -52,9 +60,12 @@ function killRound(file: string, delayMs: number): Promise<Round> {
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const [word, n] = buffered.slice(0, nl).split(' ');
         buffered = buffered.slice(nl + 1);
+        const now = performance.now();
+        if (last > 0) round.cycles.push(now - last);
+        last = now;
         round.reported = Number(n);
         if (word === 'saved') round.saves++;
-        if (word === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+        if (round.saves === afterSaves && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -76,10 +87,12 @@ describe('atomic save under SIGKILL', () => {
     let midWrite = 0;
     let afterRename = 0;
     let saves = 0;
+    let cycle = 40;
     const started = Date.now();
     for (let i = 0; i < ROUNDS; i++) {
-      // A save takes some 20-40 ms here: kills land anywhere in the first few saves, or before the first.
-      const { reported, saves: n } = await killRound(file, random.next() * 150);
+      // Kill at a random point of a random one of the first three saves: the cycle is learnt as we go.
+      const { reported, saves: n, cycles: seen } = await killRound(file, Math.floor(random.next() * 3), random.next() * cycle);
+      if (seen.length > 0) cycle = seen.reduce((a, b) => a + b, 0) / seen.length;
       saves += n;
       // Temp files are not swept during the loop, so each kill that left one adds one.
       midWrite = readdirSync(dir).filter(isTempFileName).length;
@@ -95,7 +108,7 @@ describe('atomic save under SIGKILL', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `kill test: ${ROUNDS} kills in ${seconds.toFixed(1)} s, ${saves} completed saves, ` +
-        `${midWrite} kills left a temp file (killed mid-write), ${afterRename} came between rename and report; the project was intact every time (seed ${SEED})`,
+        `${midWrite} kills left a temp file (killed mid-write), ${afterRename} came between rename and report, save cycle ~${cycle.toFixed(0)} ms; the project was intact every time (seed ${SEED})`,
     );
 
     // Orphaned temp files are never offered as projects, and a sweep at start removes them once old.
