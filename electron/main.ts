@@ -119,7 +119,7 @@ async function start(): Promise<void> {
     startupProject,
     dialogs,
     openExternal,
-    demoData: 'auto',
+    demoData: { kind: 'year' },
   });
   services = s;
   if (startupProject) s.access.approve(startupProject);

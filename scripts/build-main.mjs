@@ -22,7 +22,6 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
-    'bench-query': 'bench/query.bench.ts',
   },
   outdir,
 });

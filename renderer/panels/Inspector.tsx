@@ -100,7 +100,9 @@ function AssetInspector({ asset }: { asset: Asset }) {
 
 function ProjectInspector() {
   const meta = useDocument((s) => s.twin.meta);
-  const counts = useDocument((s) => [Object.keys(s.twin.assets).length, Object.keys(s.twin.connections).length, Object.keys(s.twin.sensors).length] as const);
+  const assetCount = useDocument((s) => Object.keys(s.twin.assets).length);
+  const connectionCount = useDocument((s) => Object.keys(s.twin.connections).length);
+  const sensorCount = useDocument((s) => Object.keys(s.twin.sensors).length);
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
   const setMeta = (field: 'name' | 'timeZone', value: string) =>
     doc().apply(new DiffBuilder(doc().twin).setMeta({ ...doc().twin.meta, [field]: value }).build(), { kind: 'squash', key: `meta:${field}` });
@@ -123,7 +125,7 @@ function ProjectInspector() {
         ))}
       </datalist>
       <p className="muted">
-        {counts[0]} assets, {counts[1]} connections, {counts[2]} sensors. Select an asset to edit it.
+        {assetCount} assets, {connectionCount} connections, {sensorCount} sensors. Select an asset to edit it.
       </p>
     </>
   );
