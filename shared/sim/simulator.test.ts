@@ -103,6 +103,9 @@ describe('chunkToBatches', () => {
     const chunk = run({ fromDay: 48, toDay: 49 })[0] as SimChunk;
     const batches = chunkToBatches(chunk);
     expect(batches.map((b) => b.key)).toEqual(SIM_SERIES.map((s) => s.key));
+    expect(batches.map((b) => b.description)).toEqual(SIM_SERIES.map((s) => s.label));
+    expect(batches.find((b) => b.key === 'B7_CH1_KW#value')?.unit).toBe('kW');
+    expect(batches.find((b) => b.key === 'B7_CH1_STS#value')?.unit).toBeUndefined();
     for (const [i, b] of batches.entries()) {
       const col = chunk.columns[i] as Float64Array;
       const present = col.filter((v) => v === v).length;
