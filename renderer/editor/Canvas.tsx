@@ -63,9 +63,11 @@ export function Canvas() {
     return () => setCanvasHandle(null);
   }, [flow]);
 
-  // A freshly loaded project is shown whole.
+  // A freshly loaded project is shown whole; an empty one at 100 % from the origin.
   useEffect(() => {
-    if (loadCount > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+    if (loadCount === 0) return;
+    const empty = Object.keys(documentStore.getState().twin.assets).length === 0;
+    requestAnimationFrame(() => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView({ padding: 0.1, maxZoom: 1.5 })));
   }, [loadCount, flow]);
 
   useEffect(() => {

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, openApp, test } from './web-host-fixture';
+import { EditorPage } from './pages/editor-page';
+
+test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reopen', async ({ page, host }) => {
+  await openApp(page, host);
+  const ed = new EditorPage(page);
+  await ed.command('New');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  await ed.dragFromPalette('Centrifugal pump', 200, 300);
+  await ed.dragFromPalette('Gate valve', 420, 320);
+  await ed.dragFromPalette('Chiller', 620, 260);
+  await expect(ed.node('P-101')).toBeVisible();
+  await expect(ed.node('HV-101')).toBeVisible();
+  await expect(ed.node('CH-1')).toBeVisible();
+
+  await ed.connect('P-101', 'out', 'HV-101', 'in');
+  await expect(ed.edges()).toHaveCount(1);
+  await ed.connect('HV-101', 'out', 'CH-1', 'chw-in');
+  await expect(ed.edges()).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge-process')).toHaveCount(2);
+
+  // A signal port cannot take a process line: refused, with the reason shown.
+  await ed.connect('P-101', 'sig', 'CH-1', 'cw-in');
+  await expect(ed.status).toContainText('Refused');
+  await expect(ed.status).toContainText('signal port');
+  await expect(ed.edges()).toHaveCount(2);
+
+  await ed.select('P-101');
+  const tag = ed.inspectorField('Tag');
+  await expect(tag).toHaveValue('P-101');
+  await tag.fill('P-201');
+  await tag.press('Enter');
+  await expect(ed.node('P-201')).toBeVisible();
+
+  // Typing the tag was one step: one undo brings the old tag back, redo the new one.
+  await ed.shortcut('Control+z');
+  await expect(ed.node('P-101')).toBeVisible();
+  await ed.shortcut('Control+Shift+z');
+  await expect(ed.node('P-201')).toBeVisible();
+  await expect(page).toHaveTitle(/^● /);
+
+  // Save: the web host has no native dialog, so the app asks for a path.
+  const file = path.join(host.dataDir, 'projects', 'e2e-plant.twin.json');
+  await ed.shortcut('Control+s');
+  const dialog = page.getByRole('dialog', { name: 'Save project as' });
+  await dialog.getByLabel('Save to').fill(file);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(ed.status).toContainText('Saved e2e-plant.twin.json');
+  await expect(page).toHaveTitle(/^e2e-plant\.twin\.json — Twin Studio$/);
+  expect(existsSync(file)).toBe(true);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.formatVersion).toBe(2);
+  expect(saved.assets.map((a: { tag: string }) => a.tag).sort()).toEqual(['CH-1', 'HV-101', 'P-201']);
+
+  // Reload, switch to the demo, then open the saved file from the Open dialog: the same graph comes back.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await ed.command('Demo plant');
+  await expect(ed.node('CH-2')).toBeVisible();
+  await ed.command('Open…');
+  const open = page.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('button', { name: 'e2e-plant.twin.json' }).first().click();
+  await expect(ed.status).toContainText('Opened e2e-plant.twin.json');
+  expect(await ed.tags()).toEqual(['CH-1', 'HV-101', 'P-201']);
+  await expect(ed.edges()).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/editor.png' });
+});
+
+test('a whole drag is one undo step, and selection is none', async ({ page, host }) => {
+  await openApp(page, host);
+  const ed = new EditorPage(page);
+  await ed.command('New');
+  await ed.dragFromPalette('Centrifugal pump', 300, 300);
+  const node = ed.node('P-101');
+  const before = await node.boundingBox();
+  await ed.select('P-101');
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width / 2 + i * 10, box.y + box.height / 2 + i * 4);
+  await page.mouse.up();
+  const after = (await node.boundingBox())!;
+  expect(after.x - before!.x).toBeGreaterThan(150);
+  await ed.shortcut('Control+z');
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before!.x, 0);
+  // The next undo removes the pump itself: the selection clicks in between were not steps.
+  await ed.shortcut('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});
