@@ -8,6 +8,7 @@ import { eventChannel } from '../shared/api/bridge';
 import { registerIpcHost } from './hosts/ipc-host';
 import { resourcesDir } from './services/app-paths';
 import { createAppServices, type AppServices } from './services/app-services';
+import { parseDemoDataMode } from './services/demo-data';
 import { APP_ENTRY_URL, APP_SCHEME } from './shell/app-origin';
 import { APP_SCHEME_PRIVILEGES, bundleRequestHandler } from './shell/app-protocol';
 import { isEditingText } from './shell/editing-focus';
@@ -119,7 +120,8 @@ async function start(): Promise<void> {
     startupProject,
     dialogs,
     openExternal,
-    demoData: { kind: 'year' },
+    // `--demo-data off` keeps end-to-end runs fast; a wrong value ends up in the start-up error box.
+    demoData: parseDemoDataMode(launch.demoData ?? 'auto'),
   });
   services = s;
   if (startupProject) s.access.approve(startupProject);

@@ -9,8 +9,14 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs(['--project', 'b7.twin.json', '--data-dir', 'state'], cwd)).toEqual({
       project: path.join(cwd, 'b7.twin.json'),
       dataDir: path.join(cwd, 'state'),
+      demoData: null,
     });
-    expect(parseLaunchArgs(['--project=/srv/b7.twin.json', '--data-dir=/tmp/x'], cwd)).toEqual({ project: path.resolve('/srv/b7.twin.json'), dataDir: path.resolve('/tmp/x') });
+    expect(parseLaunchArgs(['--project=/srv/b7.twin.json', '--data-dir=/tmp/x'], cwd)).toEqual({ project: path.resolve('/srv/b7.twin.json'), dataDir: path.resolve('/tmp/x'), demoData: null });
+  });
+
+  it('passes --demo-data on as written, for the demo-data service to check', () => {
+    expect(parseLaunchArgs(['--demo-data', 'off'], cwd).demoData).toBe('off');
+    expect(parseLaunchArgs(['--demo-data=days:7'], cwd).demoData).toBe('days:7');
   });
 
   it('takes a bare project file, as a file association or a second launch passes it', () => {
@@ -26,12 +32,12 @@ describe('parseLaunchArgs', () => {
 
   it('ignores the development script, Chromium and Playwright switches and macOS process serial numbers', () => {
     const argv = ['dist-electron/main.cjs', '--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '-psn_0_12345', '--enable-logging', 'notes.json'];
-    expect(parseLaunchArgs(argv, cwd)).toEqual({ project: null, dataDir: null });
+    expect(parseLaunchArgs(argv, cwd)).toEqual({ project: null, dataDir: null, demoData: null });
   });
 
   it('does not swallow the next switch as a value', () => {
-    expect(parseLaunchArgs(['--project', '--data-dir', '/tmp/d'], cwd)).toEqual({ project: null, dataDir: path.resolve('/tmp/d') });
-    expect(parseLaunchArgs(['--data-dir'], cwd)).toEqual({ project: null, dataDir: null });
+    expect(parseLaunchArgs(['--project', '--data-dir', '/tmp/d'], cwd)).toEqual({ project: null, dataDir: path.resolve('/tmp/d'), demoData: null });
+    expect(parseLaunchArgs(['--data-dir'], cwd)).toEqual({ project: null, dataDir: null, demoData: null });
     expect(parseLaunchArgs(['--project='], cwd).project).toBeNull();
   });
 

@@ -6,6 +6,8 @@ export interface LaunchArgs {
   project: string | null;
   /** `--data-dir DIR`: all app state goes there; a fresh folder gives a fresh app. */
   dataDir: string | null;
+  /** `--demo-data auto|off|days:N`, as for `twin web`; checked by the demo-data service. */
+  demoData: string | null;
 }
 
 const PROJECT_SUFFIX = '.twin.json';
@@ -26,17 +28,18 @@ function fromFileUrl(arg: string): string | null {
  * Playwright's `--remote-debugging-port=0`, macOS's `-psn_...`, the script path in development.
  */
 export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArgs {
-  const out: LaunchArgs = { project: null, dataDir: null };
+  const out: LaunchArgs = { project: null, dataDir: null, demoData: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--project' || flag === '--data-dir') {
+    if (flag === '--project' || flag === '--data-dir' || flag === '--demo-data') {
       const next = argv[i + 1];
       const value = inline ?? (next !== undefined && !next.startsWith('--') ? next : undefined);
       if (inline === undefined && value !== undefined) i++;
       if (!value) continue;
       if (flag === '--project') out.project = path.resolve(cwd, value);
-      else out.dataDir = path.resolve(cwd, value);
+      else if (flag === '--data-dir') out.dataDir = path.resolve(cwd, value);
+      else out.demoData = value;
     } else if (!arg.startsWith('-') && arg.toLowerCase().endsWith(PROJECT_SUFFIX)) {
       const file = fromFileUrl(arg);
       if (file) out.project = path.resolve(cwd, file);

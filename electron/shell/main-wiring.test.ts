@@ -73,18 +73,32 @@ describe('electron/main.ts wiring (with a fake Electron)', () => {
     expect(calls(electron, 'app.requestSingleInstanceLock')).toHaveLength(1);
   });
 
-  it('defaults the data folder to "Twin Studio" in the OS app-data folder', () => {
-    const { electron } = runMain([]);
+  it('defaults the data folder to "Twin Studio" in the OS app-data folder, and the demo data to a year', async () => {
+    const { electron, services } = runMain([]);
     expect(electron.app.getPath('userData')).toBe(path.join('/fake/appData', 'Twin Studio'));
+    await electron.fireReady();
+    expect(services.options?.demoData).toEqual({ kind: 'year' });
+  });
+
+  it('shows a start-up error box naming the problem and the data folder, and exits 1', async () => {
+    const dataDir = path.join(tmp, 'data-bad');
+    const { electron } = runMain(['--data-dir', dataDir, '--demo-data', 'lots']);
+    await electron.fireReady();
+    const box = calls(electron, 'dialog.showErrorBox')[0]?.args ?? [];
+    expect(box[0]).toBe('Twin Studio could not start');
+    expect(String(box[1])).toMatch(/--demo-data must be auto, off or days:N/);
+    expect(String(box[1])).toContain(dataDir);
+    expect(calls(electron, 'app.exit')[0]?.args).toEqual([1]);
+    expect(electron.BrowserWindow.all).toHaveLength(0);
   });
 
   it('on ready: services, IPC for every method, menu, hardened window loading app://bundle/index.html', async () => {
     const dataDir = path.join(tmp, 'data-b');
     const project = path.join(tmp, 'plant.twin.json');
-    const { electron, services } = runMain(['--data-dir', dataDir, '--project', project]);
+    const { electron, services } = runMain(['--data-dir', dataDir, '--project', project, '--demo-data', 'days:3']);
     await electron.fireReady();
 
-    expect(services.options).toMatchObject({ host: 'electron', dataDir, startupProject: project, demoData: 'auto' });
+    expect(services.options).toMatchObject({ host: 'electron', dataDir, startupProject: project, demoData: { kind: 'days', days: 3 } });
     expect(services.options?.dialogs).not.toBeNull();
     expect(services.options?.resourcesDir).toBe(path.join(tmp, 'assets'));
     expect(services.approved).toContain(project);
