@@ -9,7 +9,6 @@ import { parseNumber } from '../../shared/series/parse-number';
 import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from '../../shared/time/epoch-units';
 import { epochUnitOf } from '../../shared/time/timestamp-format';
 import type { TimestampParser } from '../../shared/time/timestamp-parser';
-import type { CsvRecord } from './csv-split';
 import type { ImportPlan } from './import-plan';
 import { parseLineProtocol } from './line-protocol-parse';
 
