@@ -65,6 +65,8 @@ export async function openApp(page: Page, host: WebHostProcess): Promise<void> {
 }
 
 export const test = base.extend<{ host: WebHostProcess }>({
+  // Playwright fixtures must destructure their dependencies; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const host = await startWebHostProcess();
     await use(host);
