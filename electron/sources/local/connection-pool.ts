@@ -18,6 +18,8 @@ export class ConnectionPool {
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private created = 0;
   private closed = false;
+  private readonly leased = new Set<DuckDBConnection>();
+  private allReturned: (() => void) | null = null;
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -28,6 +30,7 @@ export class ConnectionPool {
   async use<T>(task: (conn: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw abortError(signal);
     const conn = await this.lease();
+    this.leased.add(conn);
     const onAbort = () => conn.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -58,15 +61,22 @@ export class ConnectionPool {
   }
 
   private release(conn: DuckDBConnection): void {
-    const next = this.waiting.shift();
+    this.leased.delete(conn);
+    const next = this.closed ? undefined : this.waiting.shift();
     if (next) next(conn);
-    else if (this.closed) conn.closeSync();
-    else this.idle.push(conn);
+    else if (this.closed) {
+      conn.closeSync();
+      if (this.leased.size === 0) this.allReturned?.();
+    } else this.idle.push(conn);
   }
 
-  /** Close idle connections; leased ones close when returned. */
-  close(): void {
+  /** Close every connection: running queries are interrupted, and this resolves once all are returned. */
+  async close(): Promise<void> {
     this.closed = true;
     for (const c of this.idle.splice(0)) c.closeSync();
+    if (this.leased.size === 0) return;
+    const done = new Promise<void>((resolve) => (this.allReturned = resolve));
+    for (const c of this.leased) c.interrupt();
+    await done;
   }
 }

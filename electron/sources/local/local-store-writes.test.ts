@@ -170,6 +170,20 @@ describe('LocalStore writes and lifecycle', () => {
     expect(isTwinError(e) && e.kind).toBe('newer-format');
   });
 
+  it('on close, drops writes still staging and frees the file for a reopen', async () => {
+    store = await LocalStore.open(dir);
+    const stage = await store.beginWrite();
+    const sid = stage.series('late#v');
+    stage.add(sid, T0, 1);
+    await store.close();
+    expect(() => stage.add(sid, T0 + 1, 2)).toThrow(/was closed before this write was committed/);
+    const e = await caught(stage.commit());
+    expect(isTwinError(e) && e.kind).toBe('cancelled');
+    store = await LocalStore.open(dir);
+    expect(store.hasSeries('late#v')).toBe(false);
+    expect(await store.pointCount()).toBe(0);
+  });
+
   it('rejects with an AbortError when the call is cancelled', async () => {
     store = await LocalStore.open(dir);
     await store.appendColumns([{ key: 'a#v', t: [T0], v: [1] }]);

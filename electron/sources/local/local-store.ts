@@ -48,6 +48,7 @@ export class LocalStore implements TimeSeriesSource {
   readonly kind = 'local' as const;
   private readonly internals: StoreInternals;
   private readonly pool: ConnectionPool;
+  private readonly stages = new Set<StagedWrite>();
   private closed = false;
 
   private constructor(
@@ -59,7 +60,7 @@ export class LocalStore implements TimeSeriesSource {
     private readonly registry: SeriesRegistry,
     private readonly options: LocalStoreOptions,
   ) {
-    this.internals = { instance, registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file };
+    this.internals = { instance, registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
     this.pool = new ConnectionPool(instance, options.readers ?? 4);
   }
 
@@ -208,9 +209,11 @@ export class LocalStore implements TimeSeriesSource {
   }
 
   /** Start a staged write (imports stream into one and commit at the end, or abort). */
-  beginWrite(): Promise<StagedWrite> {
+  async beginWrite(): Promise<StagedWrite> {
     this.check();
-    return StagedWrite.begin(this.internals);
+    const stage = await StagedWrite.begin(this.internals, (s) => this.stages.delete(s));
+    this.stages.add(stage);
+    return stage;
   }
 
   hasSeries(key: string): boolean {
@@ -268,12 +271,16 @@ export class LocalStore implements TimeSeriesSource {
     });
   }
 
+  /** Close the store: writes still staging are dropped, a commit in progress finishes, queries are interrupted. */
   async close(): Promise<void> {
     if (this.closed) return;
-    // Let a commit in progress finish first.
-    await this.internals.writes.run(async () => undefined);
     this.closed = true;
-    this.pool.close();
+    this.internals.closing = true;
+    // Every connection must be gone before the file is released, or a reopen would share the file with a live instance.
+    await this.internals.writes.run(async () => {
+      await Promise.all([...this.stages].map((s) => s.abort(`The local store ${this.file} was closed before this write was committed; nothing of it was stored.`)));
+    });
+    await this.pool.close();
     this.instance.closeSync();
     releaseFile(this.file);
   }

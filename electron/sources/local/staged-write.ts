@@ -29,6 +29,8 @@ export interface StoreInternals {
   writes: AsyncMutex;
   hooks: StoreHooks;
   where: string;
+  /** Set when the store starts closing; commits queued behind the close then refuse to run. */
+  closing: boolean;
 }
 
 /** Optional catalog details for a series. */
@@ -71,6 +73,8 @@ export class StagedWrite {
   private prevT = -Infinity;
   private sortedBySeriesThenTime = true;
   private finished = false;
+  /** Why the stage ended before its commit, for the error a caller still adding points gets. */
+  private abortedBecause: string | null = null;
 
   private constructor(
     private readonly store: StoreInternals,
@@ -79,12 +83,14 @@ export class StagedWrite {
   ) {}
 
   /** Open a stage on a fresh connection (temp tables are per connection). */
-  static async begin(store: StoreInternals): Promise<StagedWrite> {
+  static async begin(store: StoreInternals, onEnd?: (stage: StagedWrite) => void): Promise<StagedWrite> {
     const conn = await store.instance.connect();
     try {
       await conn.run('CREATE OR REPLACE TEMP TABLE stage (sid INTEGER, t DOUBLE, v DOUBLE)');
       const appender = await conn.createAppender('stage', 'main', 'temp');
-      return new StagedWrite(store, conn, appender);
+      const stage = new StagedWrite(store, conn, appender);
+      stage.onEnd = onEnd;
+      return stage;
     } catch (e) {
       conn.closeSync();
       throw e;
@@ -108,7 +114,7 @@ export class StagedWrite {
 
   /** Stage one point of a series from `series()`. Times must be whole epoch ms; non-finite values are counted and dropped. */
   add(sid: number, t: number, v: number): void {
-    if (this.finished) throw new Error('This staged write is already committed or aborted.');
+    if (this.finished) throw this.endedError();
     if (!Number.isFinite(v)) {
       this.dropped++;
       return;
@@ -157,8 +163,13 @@ export class StagedWrite {
   }
 
   /** Write everything staged in one transaction; the stage is closed afterwards either way. */
+  private endedError(): Error {
+    if (this.abortedBecause !== null) return twinError('cancelled', this.abortedBecause, { where: this.store.where });
+    return new Error('This staged write is already committed or aborted.');
+  }
+
   async commit(): Promise<CommitResult> {
-    if (this.finished) throw new Error('This staged write is already committed or aborted.');
+    if (this.finished) throw this.endedError();
     this.flushChunk();
     this.appender.closeSync();
     this.finished = true;
@@ -169,10 +180,11 @@ export class StagedWrite {
     }
   }
 
-  /** Drop everything staged. */
-  async abort(): Promise<void> {
+  /** Drop everything staged; `reason` is what a caller still adding points will be told. */
+  async abort(reason?: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.abortedBecause = reason ?? null;
     try {
       this.appender.closeSync();
     } catch {
@@ -181,7 +193,10 @@ export class StagedWrite {
     await this.dispose();
   }
 
+  private onEnd: ((stage: StagedWrite) => void) | undefined;
+
   private async dispose(): Promise<void> {
+    this.onEnd?.(this);
     try {
       await this.conn.run('DROP TABLE IF EXISTS stage');
       await this.conn.run('DROP TABLE IF EXISTS stage_final');
@@ -191,6 +206,7 @@ export class StagedWrite {
   }
 
   private async commitLocked(): Promise<CommitResult> {
+    if (this.store.closing) throw twinError('cancelled', `The local store ${this.store.where} was closed before this write was committed; nothing of it was stored.`, { where: this.store.where });
     const { registry } = this.store;
     const used = [...this.bounds.entries()].filter(([, b]) => b.max >= b.min);
     const result: CommitResult = { series: used.map(([, b]) => b.key), points: 0, duplicates: 0, dropped: this.dropped };
