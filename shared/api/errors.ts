@@ -5,6 +5,7 @@ export const errorKinds = [
   'invalid-input',
   'not-found',
   'file-unreadable',
+  'file-unwritable',
   'file-too-large',
   'file-invalid',
   'newer-format',

@@ -6,7 +6,7 @@ export const FORMAT_VERSION = 2;
 const Id = z.string().min(1, 'is empty').max(128, 'is longer than 128 characters');
 const Finite = z.number().finite();
 
-export const PointSchema = z.object({ x: Finite, y: Finite });
+export const PointSchema = z.looseObject({ x: Finite, y: Finite });
 
 /** A property value as stored in the file. */
 export const PropertyValueSchema = z.union([z.string().max(10_000), Finite, z.boolean(), z.null()]);
@@ -27,7 +27,7 @@ export const AssetSchema = z.looseObject({
 });
 export type Asset = z.infer<typeof AssetSchema>;
 
-export const PortRefSchema = z.object({ asset: Id, port: z.string().min(1).max(64) });
+export const PortRefSchema = z.looseObject({ asset: Id, port: z.string().min(1).max(64) });
 export type PortRef = z.infer<typeof PortRefSchema>;
 
 export const ConnectionSchema = z.looseObject({

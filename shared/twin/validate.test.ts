@@ -1,3 +1,4 @@
+import { droppedFields } from './validate/dropped-fields';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../api/errors';
@@ -72,16 +73,21 @@ describe('validateDocument', () => {
     expect(problems.map((p) => p.path)).toEqual(['$.assets[4].tag', '$.assets[4].position', '$.connections[3].to.asset']);
   });
 
-  it('refuses fields the schema would drop on save, and keeps those it keeps', () => {
-    const problems = problemsAfter((d) => {
-      ((d.assets[0] as Asset).position as Record<string, number>).z = 3;
-      ((d.connections[0] as Connection).from as Record<string, string>).pin = 'A1';
-    });
-    expect(problems).toEqual([
-      { path: '$.assets[0].position.z', message: 'field "z" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
-      { path: '$.connections[0].from.pin', message: 'field "pin" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
+  it('keeps unknown fields everywhere, positions and port references included', () => {
+    expect(
+      problemsAfter((d) => {
+        ((d.assets[0] as Asset).position as Record<string, number>).z = 3;
+        ((d.connections[0] as Connection).from as Record<string, string>).pin = 'A1';
+        Object.assign(d.assets[0] as Asset, { vendor: { name: 'Grundfos', model: 'NK 80' } });
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses fields a strict part of the schema would drop on save', () => {
+    expect(droppedFields({ a: { x: 1, z: 3 }, list: [{ k: 1, extra: 2 }] }, { a: { x: 1 }, list: [{ k: 1 }] })).toEqual([
+      { path: '$.a.z', message: 'field "z" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
+      { path: '$.list[0].extra', message: 'field "extra" is not part of the format here and would be lost when saving; remove or move it', severity: 'error' },
     ]);
-    expect(problemsAfter((d) => Object.assign(d.assets[0] as Asset, { vendor: { name: 'Grundfos', model: 'NK 80' } }))).toEqual([]);
   });
 
   it('reports duplicate ids in each list, naming the first', () => {

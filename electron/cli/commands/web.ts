@@ -68,8 +68,10 @@ export const webCommand: CliCommand = {
           resolve(0);
         });
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      // A second signal while stopping means "now": exit without waiting for the orderly close.
+      const onSignal = (signal: string) => (stopping ? process.exit(130) : stop(signal));
+      process.on('SIGINT', () => onSignal('SIGINT'));
+      process.on('SIGTERM', () => onSignal('SIGTERM'));
     });
   },
 };

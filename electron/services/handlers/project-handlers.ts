@@ -43,6 +43,7 @@ export async function projectHandlers(o: ProjectServiceOptions): Promise<{ handl
   const recovery = new RecoveryStore(o.paths.recovery);
   // Temp files left by a save that was killed are swept at start; listing never offers them anyway.
   await sweepTempFiles(o.paths.projects).catch(() => []);
+  await recovery.sweep().catch(() => []);
   const recent = o.preferences.get().recentProjects;
   for (const p of recent) o.access.approve(p);
   if (o.startupProject) o.access.approve(o.startupProject);
@@ -61,6 +62,8 @@ export async function projectHandlers(o: ProjectServiceOptions): Promise<{ handl
     handlers: {
       openProject: async ({ path: p }) => {
         const file = o.access.check(p);
+        // A save killed in this folder may have left a temp file beside the project: clear it.
+        await sweepTempFiles(path.dirname(file)).catch(() => []);
         const opened = await readProjectFile(file);
         await remember(file);
         return opened;
