@@ -22,10 +22,14 @@ export type RowDecoder = (line: number, text: string, fields: string[] | null, s
 
 /** A cell as a number: strict decimals, or true/false as 1/0. */
 export function parseCell(text: string): { ok: true; value: number } | { ok: false; reason: string } {
-  const t = text.trim();
-  if (/^true$/i.test(t)) return { ok: true, value: 1 };
-  if (/^false$/i.test(t)) return { ok: true, value: 0 };
-  return parseNumber(t);
+  // Only cells starting with t or f can be booleans; the rest go straight to the number parser.
+  const c = (text.charCodeAt(0) === 0x20 ? text.trimStart().charCodeAt(0) : text.charCodeAt(0)) | 0x20;
+  if (c === 0x74 || c === 0x66) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true') return { ok: true, value: 1 };
+    if (t === 'false') return { ok: true, value: 0 };
+  }
+  return parseNumber(text);
 }
 
 /** The decoder for a plan; `field` names the field of CSV sensors (`B7_CH1_KW#value`). */
