@@ -2,6 +2,7 @@ import type { CliCommand } from './cli-types';
 import { validateCommand } from './commands/validate';
 import { webCommand } from './commands/web';
 import { catalogCommand, queryCommand, valueAtCommand } from './commands/source-commands';
+import { seedCommand } from './commands/seed';
 
 /** Every `twin` subcommand, in help order. */
-export const commands: readonly CliCommand[] = [validateCommand, webCommand, catalogCommand, queryCommand, valueAtCommand];
+export const commands: readonly CliCommand[] = [validateCommand, webCommand, catalogCommand, queryCommand, valueAtCommand, seedCommand];

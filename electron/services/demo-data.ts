@@ -88,8 +88,7 @@ export class DemoData {
     this.set({ state: 'seeding', fraction: 0, message: `Writing ${total} days of demo plant data…` });
     let lastSent = 0;
     try {
-      const target = { appendColumns: async (batch: Parameters<LocalStore['appendColumns']>[0]) => void (await this.store.appendColumns(batch)) };
-      const summary = await seedDemoData(target, {
+      const summary = await seedDemoData(this.store, {
         ...range,
         chunkDays: 2,
         signal: this.abort.signal,

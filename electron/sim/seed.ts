@@ -7,7 +7,7 @@ import { resolveSimOptions, simulatePlant } from '../../shared/sim/simulator';
 /** Where seeded data goes: the local store implements exactly this; InfluxDB through `Influx1SeedTarget`. */
 export interface SeedTarget {
   /** Append one block of points per series (time-ordered, no gaps inside a column, newer than anything appended before). */
-  appendColumns(batch: { key: string; t: Float64Array; v: Float64Array; unit?: string; description?: string }[]): Promise<void>;
+  appendColumns(batch: { key: string; t: Float64Array; v: Float64Array; unit?: string; description?: string }[]): Promise<unknown>;
   /** Targets that buffer (parallel HTTP writes) resolve this once everything appended has landed. */
   flush?(): Promise<void>;
 }
