@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../editor/Canvas';
-import { Palette } from '../panels/Palette';
+import { LeftPanel } from '../panels/LeftPanel';
 import { Inspector } from '../panels/Inspector';
 import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
@@ -25,7 +25,7 @@ export function App() {
           <h1 className="app__brand">Twin Studio</h1>
           <Toolbar />
         </header>
-        <Palette />
+        <LeftPanel />
         <main className="app__canvas">
           <FindBar />
           <Canvas />
