@@ -13,7 +13,7 @@ describe('ConnectionPool', () => {
   afterAll(() => instance.closeSync());
 
   it('interrupts a running query on abort and rejects with an AbortError, leaving other queries alone', async () => {
-    const pool = new ConnectionPool(instance, 2);
+    const pool = new ConnectionPool(() => instance.connect(), 2);
     const ac = new AbortController();
     const started = performance.now();
     const slow = pool.use((c) => c.run(SLOW), ac.signal);
@@ -28,7 +28,7 @@ describe('ConnectionPool', () => {
   });
 
   it('queues callers beyond its size and closes only after leased connections return', async () => {
-    const pool = new ConnectionPool(instance, 1);
+    const pool = new ConnectionPool(() => instance.connect(), 1);
     const order: string[] = [];
     const a = pool.use(async (c) => {
       await c.run('SELECT 1');

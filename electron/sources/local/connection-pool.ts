@@ -3,7 +3,7 @@
  * (DuckDB's interrupt works per connection) never stops another, and queries for different
  * charts run in parallel on DuckDB's threads.
  */
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -22,7 +22,7 @@ export class ConnectionPool {
   private allReturned: (() => void) | null = null;
 
   constructor(
-    private readonly instance: DuckDBInstance,
+    private readonly connect: () => Promise<DuckDBConnection>,
     private readonly size: number,
   ) {}
 
@@ -51,7 +51,7 @@ export class ConnectionPool {
     if (this.created < this.size) {
       this.created++;
       try {
-        return await this.instance.connect();
+        return await this.connect();
       } catch (e) {
         this.created--;
         throw e;

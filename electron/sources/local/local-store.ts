@@ -5,7 +5,7 @@
  */
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
 import { parseSeriesKey } from '../../../shared/series/series-key';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
@@ -13,7 +13,8 @@ import { emptyWindows } from '../../../shared/series/types';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
 import { AsyncMutex } from './async-mutex';
 import { ConnectionPool } from './connection-pool';
-import { claimFile, openError, releaseFile } from './open-guard';
+import { claimFile, releaseFile } from './open-guard';
+import { openDatabase, type StoreDatabase } from './store-database';
 import { SeriesRegistry, type SeriesRow } from './series-registry';
 import { StagedWrite, type CommitResult, type StoreHooks, type StoreInternals } from './staged-write';
 import { DATABASE_FILE, migrate } from './store-schema';
@@ -56,12 +57,12 @@ export class LocalStore implements TimeSeriesSource {
     readonly dir: string,
     /** The database file. */
     readonly file: string,
-    private readonly instance: DuckDBInstance,
+    private readonly db: StoreDatabase,
     private readonly registry: SeriesRegistry,
     private readonly options: LocalStoreOptions,
   ) {
-    this.internals = { instance, registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
-    this.pool = new ConnectionPool(instance, options.readers ?? 4);
+    this.internals = { connect: () => db.connect(), registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
+    this.pool = new ConnectionPool(() => db.connect(), options.readers ?? 4);
   }
 
   /** Open (creating if needed) the store in a folder; `conflict` when another process or LocalStore holds it. */
@@ -69,16 +70,10 @@ export class LocalStore implements TimeSeriesSource {
     await mkdir(dir, { recursive: true });
     const file = path.join(await realpath(dir), DATABASE_FILE);
     claimFile(file);
-    let instance: DuckDBInstance | undefined;
+    let db: StoreDatabase | undefined;
     try {
-      const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '2GB' };
-      if (options.threads !== undefined) config.threads = String(options.threads);
-      try {
-        instance = await DuckDBInstance.create(file, config);
-      } catch (e) {
-        throw openError(e, file);
-      }
-      const conn = await instance.connect();
+      db = await openDatabase(file, { memoryLimit: options.memoryLimit ?? '2GB', threads: options.threads });
+      const conn = await db.connect();
       const registry = new SeriesRegistry();
       try {
         await migrate(conn, file);
@@ -86,9 +81,9 @@ export class LocalStore implements TimeSeriesSource {
       } finally {
         conn.closeSync();
       }
-      return new LocalStore(dir, file, instance, registry, options);
+      return new LocalStore(dir, file, db, registry, options);
     } catch (e) {
-      instance?.closeSync();
+      db?.close();
       releaseFile(file);
       throw e;
     }
@@ -251,7 +246,7 @@ export class LocalStore implements TimeSeriesSource {
   async compact(): Promise<void> {
     this.check();
     await this.internals.writes.run(async () => {
-      const conn = await this.instance.connect();
+      const conn = await this.db.connect();
       try {
         await conn.run('BEGIN TRANSACTION');
         try {
@@ -281,7 +276,7 @@ export class LocalStore implements TimeSeriesSource {
       await Promise.all([...this.stages].map((s) => s.abort(`The local store ${this.file} was closed before this write was committed; nothing of it was stored.`)));
     });
     await this.pool.close();
-    this.instance.closeSync();
+    this.db.close();
     releaseFile(this.file);
   }
 }

@@ -9,7 +9,7 @@
  * store, matching rows are deleted in the same transaction before the new ones are inserted.
  * Both steps are skipped when bookkeeping done while staging proves them unnecessary.
  */
-import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
+import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
 import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
 import type { AsyncMutex } from './async-mutex';
@@ -24,7 +24,8 @@ export interface StoreHooks {
 
 /** What a staged write needs of its store. */
 export interface StoreInternals {
-  instance: DuckDBInstance;
+  /** A new connection to the store's database. */
+  connect(): Promise<DuckDBConnection>;
   registry: SeriesRegistry;
   writes: AsyncMutex;
   hooks: StoreHooks;
@@ -84,7 +85,7 @@ export class StagedWrite {
 
   /** Open a stage on a fresh connection (temp tables are per connection). */
   static async begin(store: StoreInternals, onEnd?: (stage: StagedWrite) => void): Promise<StagedWrite> {
-    const conn = await store.instance.connect();
+    const conn = await store.connect();
     try {
       await conn.run('CREATE OR REPLACE TEMP TABLE stage (sid INTEGER, t DOUBLE, v DOUBLE)');
       const appender = await conn.createAppender('stage', 'main', 'temp');
