@@ -1,7 +1,9 @@
 /**
  * The embedded local store (DuckDB): offline work, historian imports and the demo plant's data,
  * behind the same TimeSeriesSource interface and window semantics as InfluxDB.
- * Layout and measurements: README in this folder's bench (local-store.bench.ts) and store-schema.ts.
+ * Layout: one points table ordered by (series, time) in 16,384-row groups (store-schema.ts,
+ * store-database.ts). Many-series windows run as one grouped query, measured faster than one
+ * query per series in parallel (local-store.bench.ts: 20 sensor-years, 243 vs 282 ms full envelope).
  */
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,9 @@
 /**
  * The local store's tables. One row per point in `points`, ordered on insert by (sid, t) so
  * DuckDB's per-row-group min/max (zone maps) skip every block of other series and other times.
+ * One table rather than one per series: a query for many series stays one scan, and the catalog
+ * stays one table. Each commit appends its own sorted run, so data written month by month across
+ * all series still prunes well (measured: no slower than data written series by series).
  * `series` holds the catalog and each series' time bounds, kept current on every commit.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
