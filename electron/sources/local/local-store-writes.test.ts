@@ -124,6 +124,38 @@ describe('LocalStore writes and lifecycle', () => {
     expect((await store.valueAt(['pump#on', 'third#v'], T0)).map((r) => r.value)).toEqual([1, 3]);
   });
 
+  it('flush() compacts series written in many short runs, and leaves well-ordered data alone', async () => {
+    /** How many times the series id changes along the table's physical order. */
+    const seriesChanges = async () => {
+      await store!.close();
+      store = undefined;
+      const db = await DuckDBInstance.create(path.join(dir, DATABASE_FILE));
+      const c = await db.connect();
+      const rows = (await c.runAndReadAll('SELECT count(*) FROM (SELECT sid, lag(sid) OVER (ORDER BY rowid) AS prev FROM points) WHERE sid <> prev')).getRows();
+      c.closeSync();
+      db.closeSync();
+      store = await LocalStore.open(dir);
+      return Number(rows[0]?.[0]);
+    };
+    store = await LocalStore.open(dir);
+    // Ten calls, each a short run of both series, as a seeder stepping through time writes.
+    for (let k = 0; k < 10; k++) {
+      const t = Array.from({ length: 100 }, (_, i) => T0 + (k * 100 + i) * MIN);
+      await store.appendColumns([
+        { key: 'a#v', t, v: t.map((_, i) => i) },
+        { key: 'b#v', t, v: t.map((_, i) => -i) },
+      ]);
+    }
+    await store.flush();
+    expect(await seriesChanges()).toBe(1);
+    expect(await store.pointCount()).toBe(2000);
+    // Long runs (one per series) are not rewritten: nothing is fragmented.
+    const t = Array.from({ length: 100 }, (_, i) => T0 + (5000 + i) * MIN);
+    await store.appendColumns([{ key: 'a#v', t, v: t }]);
+    await store.flush();
+    expect(await seriesChanges()).toBe(2);
+  });
+
   it('refuses a second open of the same folder in this process', async () => {
     store = await LocalStore.open(dir);
     const e = await caught(LocalStore.open(dir));

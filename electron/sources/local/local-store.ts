@@ -7,9 +7,7 @@
  */
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
-import { parseSeriesKey } from '../../../shared/series/series-key';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
 import { emptyWindows } from '../../../shared/series/types';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
@@ -17,9 +15,10 @@ import { AsyncMutex } from './async-mutex';
 import { ConnectionPool } from './connection-pool';
 import { claimFile, releaseFile } from './open-guard';
 import { openDatabase, type StoreDatabase } from './store-database';
+import { isFragmented, rewriteSorted } from './compaction';
 import { SeriesRegistry, type SeriesRow } from './series-registry';
 import { StagedWrite, type CommitResult, type StoreHooks, type StoreInternals } from './staged-write';
-import { DATABASE_FILE, migrate } from './store-schema';
+import { DATABASE_FILE, loadSeries, migrate } from './store-schema';
 import { queryValuesAt } from './value-at-query';
 import { checkLayout, queryWindows } from './window-query';
 
@@ -52,6 +51,8 @@ export class LocalStore implements TimeSeriesSource {
   private readonly internals: StoreInternals;
   private readonly pool: ConnectionPool;
   private readonly stages = new Set<StagedWrite>();
+  /** Per series, the separate runs written since the last compaction, and their points. */
+  private readonly runs = new Map<number, { runs: number; points: number }>();
   private closed = false;
 
   private constructor(
@@ -64,6 +65,14 @@ export class LocalStore implements TimeSeriesSource {
     private readonly options: LocalStoreOptions,
   ) {
     this.internals = { connect: () => db.connect(), registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
+    this.internals.committed = (written) => {
+      for (const w of written) {
+        const r = this.runs.get(w.sid) ?? { runs: 0, points: 0 };
+        r.runs++;
+        r.points += w.points;
+        this.runs.set(w.sid, r);
+      }
+    };
     this.pool = new ConnectionPool(() => db.connect(), options.readers ?? 4);
   }
 
@@ -242,30 +251,22 @@ export class LocalStore implements TimeSeriesSource {
 
   /**
    * Rewrite all points in (series, time) order. Many small writes that each span all series
-   * (a seeder stepping through time) leave every block holding several series; compacting once
-   * afterwards restores full zone-map pruning.
+   * (a seeder stepping through time) leave every block holding several series; compacting
+   * restores full zone-map pruning.
    */
   async compact(): Promise<void> {
     this.check();
-    await this.internals.writes.run(async () => {
-      const conn = await this.db.connect();
-      try {
-        await conn.run('BEGIN TRANSACTION');
-        try {
-          await conn.run('CREATE TABLE points_sorted (sid INTEGER NOT NULL, t BIGINT NOT NULL, v DOUBLE NOT NULL)');
-          await conn.run('INSERT INTO points_sorted SELECT sid, t, v FROM points ORDER BY sid, t');
-          await conn.run('DROP TABLE points');
-          await conn.run('ALTER TABLE points_sorted RENAME TO points');
-          await conn.run('COMMIT');
-        } catch (e) {
-          await conn.run('ROLLBACK').catch(() => undefined);
-          throw e;
-        }
-        await conn.run('CHECKPOINT');
-      } finally {
-        conn.closeSync();
-      }
-    });
+    this.runs.clear();
+    await this.internals.writes.run(() => rewriteSorted(() => this.db.connect()));
+  }
+
+  /**
+   * Called when a burst of appends is done (the demo seeder calls it at the end): compacts when
+   * series were written in many short runs (see compaction.ts for the rule and the measurements).
+   */
+  async flush(): Promise<void> {
+    this.check();
+    if (isFragmented(this.runs.values())) await this.compact();
   }
 
   /** Close the store: writes still staging are dropped, a commit in progress finishes, queries are interrupted. */
@@ -281,24 +282,4 @@ export class LocalStore implements TimeSeriesSource {
     this.db.close();
     releaseFile(this.file);
   }
-}
-
-async function loadSeries(conn: DuckDBConnection): Promise<SeriesRow[]> {
-  const rows = (await conn.runAndReadAll('SELECT sid, key, tags, unit, description, min_t, max_t FROM series ORDER BY sid')).getRows();
-  return rows.map((r) => {
-    const key = String(r[1]);
-    const ref = parseSeriesKey(key);
-    const row: SeriesRow = {
-      sid: Number(r[0]),
-      key,
-      measurement: ref.measurement,
-      field: ref.field,
-      tags: JSON.parse(String(r[2])) as Record<string, string>,
-      minT: r[5] === null ? null : Number(r[5]),
-      maxT: r[6] === null ? null : Number(r[6]),
-    };
-    if (r[3] !== null) row.unit = String(r[3]);
-    if (r[4] !== null) row.description = String(r[4]);
-    return row;
-  });
 }

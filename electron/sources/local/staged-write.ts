@@ -32,6 +32,8 @@ export interface StoreInternals {
   where: string;
   /** Set when the store starts closing; commits queued behind the close then refuse to run. */
   closing: boolean;
+  /** Told after each commit how many points each series received (the store tracks how fragmented it gets). */
+  committed?: (runs: { sid: number; points: number }[]) => void;
 }
 
 /** Optional catalog details for a series. */
@@ -58,6 +60,7 @@ interface Bounds {
   last: number;
   /** Every point so far came after the previous one of the same series. */
   increasing: boolean;
+  count: number;
   info: SeriesInfo | undefined;
 }
 
@@ -108,7 +111,7 @@ export class StagedWrite {
     }
     const { sid } = this.store.registry.idFor(canonical);
     const b = this.bounds.get(sid);
-    if (!b) this.bounds.set(sid, { key: canonical, min: Infinity, max: -Infinity, last: -Infinity, increasing: true, info });
+    if (!b) this.bounds.set(sid, { key: canonical, min: Infinity, max: -Infinity, last: -Infinity, increasing: true, count: 0, info });
     else if (info) b.info = info;
     return sid;
   }
@@ -127,6 +130,7 @@ export class StagedWrite {
     if (t > b.max) b.max = t;
     if (t <= b.last) b.increasing = false;
     b.last = t;
+    b.count++;
     if (sid < this.prevSid || (sid === this.prevSid && t <= this.prevT)) this.sortedBySeriesThenTime = false;
     this.prevSid = sid;
     this.prevT = t;
@@ -267,6 +271,7 @@ export class StagedWrite {
       if (b.info?.unit !== undefined) row.unit = b.info.unit;
       if (b.info?.description !== undefined) row.description = b.info.description;
     }
+    this.store.committed?.(used.map(([sid, b]) => ({ sid, points: b.count })));
     return result;
   }
 

@@ -8,6 +8,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
+import { parseSeriesKey } from '../../../shared/series/series-key';
+import type { SeriesRow } from './series-registry';
 
 /** Bumped when the tables change shape; `migrate` brings older files up to date. */
 export const STORE_FORMAT_VERSION = 1;
@@ -38,4 +40,25 @@ export async function migrate(conn: DuckDBConnection, where: string): Promise<vo
     throw twinError('newer-format', `The local store was written by a newer Twin Studio (format ${version}, this one reads ${STORE_FORMAT_VERSION}). Update Twin Studio, or choose another data folder.`, { where });
   }
   // Version 1 is the first; later migrations go here in order.
+}
+
+/** The catalog rows, for the in-memory registry. */
+export async function loadSeries(conn: DuckDBConnection): Promise<SeriesRow[]> {
+  const rows = (await conn.runAndReadAll('SELECT sid, key, tags, unit, description, min_t, max_t FROM series ORDER BY sid')).getRows();
+  return rows.map((r) => {
+    const key = String(r[1]);
+    const ref = parseSeriesKey(key);
+    const row: SeriesRow = {
+      sid: Number(r[0]),
+      key,
+      measurement: ref.measurement,
+      field: ref.field,
+      tags: JSON.parse(String(r[2])) as Record<string, string>,
+      minT: r[5] === null ? null : Number(r[5]),
+      maxT: r[6] === null ? null : Number(r[6]),
+    };
+    if (r[3] !== null) row.unit = String(r[3]);
+    if (r[4] !== null) row.description = String(r[4]);
+    return row;
+  });
 }
