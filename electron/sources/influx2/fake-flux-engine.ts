@@ -92,9 +92,9 @@ function table(result: string, index: number, s: FakeSeries, rows: OutRow[], val
 function aggregate(fn: string, values: number[]): number {
   switch (fn) {
     case 'min':
-      return Math.min(...values);
+      return values.reduce((a, b) => (b < a ? b : a));
     case 'max':
-      return Math.max(...values);
+      return values.reduce((a, b) => (b > a ? b : a));
     case 'mean':
       return values.reduce((a, b) => a + b, 0) / values.length;
     case 'first':
@@ -126,7 +126,8 @@ export function runFakeFlux(query: string, bucket: string, data: readonly FakeSe
     const last = /\|> last\(\)/.test(branch);
     for (const s of data) {
       if (!matches(s, preds)) continue;
-      const idx = s.t.flatMap((t, i) => (inRange(t) ? [i] : []));
+      const idx: number[] = [];
+      for (let i = 0; i < s.t.length; i++) if (inRange(s.t[i] as number)) idx.push(i);
       if (idx.length === 0) continue;
       const isText = typeof s.v[0] === 'string';
       let rows: OutRow[];
@@ -137,7 +138,9 @@ export function runFakeFlux(query: string, bucket: string, data: readonly FakeSe
         for (const i of idx) {
           const t = s.t[i] as number;
           const w = Math.floor((t - offset) / every) * every + offset;
-          byWindow.set(w, [...(byWindow.get(w) ?? []), s.v[i] as number]);
+          const list = byWindow.get(w);
+          if (list) list.push(s.v[i] as number);
+          else byWindow.set(w, [s.v[i] as number]);
         }
         // timeSrc "_start": a window's start, clipped to the range start.
         rows = [...byWindow].map(([w, vs]) => ({ t: Math.max(w, start.ms), v: aggregate(fn, vs) }));
@@ -155,4 +158,83 @@ export function runFakeFlux(query: string, bucket: string, data: readonly FakeSe
     }
   }
   return blocks.length === 0 ? '\r\n' : `${blocks.join('\r\n\r\n')}\r\n\r\n`;
+}
+
+/** Split at unescaped separators; `\` before one of `escapable` makes it literal, any other backslash stays. */
+function splitEscaped(text: string, separators: string, escapable: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    const next = text[i + 1];
+    if (c === '\\' && next !== undefined && escapable.includes(next)) {
+      cur += next;
+      i++;
+    } else if (separators.includes(c)) {
+      parts.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  parts.push(cur);
+  return parts;
+}
+
+const seriesIds = new WeakMap<FakeSeries, string>();
+
+/** Store line protocol (float fields, ms timestamps, as the app's serializer writes it) in the fake bucket. */
+export function ingestLineProtocol(body: string, data: FakeSeries[]): number {
+  let n = 0;
+  for (const line of body.split('\n')) {
+    if (line.trim() === '') continue;
+    const [head = '', fieldsText = '', ts = ''] = splitKeepingEscapes(line, ' ');
+    const [measurementText = '', ...tagPairs] = splitKeepingEscapes(head, ',');
+    const measurement = splitEscaped(measurementText, '', ', ')[0] ?? '';
+    const tags: Record<string, string> = {};
+    for (const pair of tagPairs) {
+      const [k = '', v = ''] = splitEscaped(pair, '=', ', =');
+      tags[k] = v;
+    }
+    for (const f of splitKeepingEscapes(fieldsText, ',')) {
+      const [field = '', value = ''] = splitEscaped(f, '=', ', =');
+      const id = JSON.stringify([measurement, field, Object.entries(tags).sort()]);
+      let s = data.find((d) => seriesIds.get(d) === id);
+      if (!s) {
+        s = { measurement, tags, field, t: [], v: [] };
+        seriesIds.set(s, id);
+        data.push(s);
+      }
+      const t = Number(ts);
+      let i = s.t.length;
+      while (i > 0 && (s.t[i - 1] as number) > t) i--;
+      if (s.t[i - 1] === t) s.v[i - 1] = Number(value);
+      else {
+        s.t.splice(i, 0, t);
+        s.v.splice(i, 0, Number(value));
+      }
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Split at an unescaped separator, leaving escapes in place so each part can be split again. */
+function splitKeepingEscapes(line: string, separator: string): string[] {
+  const sections: string[] = [];
+  let cur = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (c === '\\' && line[i + 1] !== undefined && ', ='.includes(line[i + 1] as string)) {
+      cur += c + (line[i + 1] as string);
+      i++;
+    } else if (c === separator) {
+      sections.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  sections.push(cur);
+  return sections;
 }

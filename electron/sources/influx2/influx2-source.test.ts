@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Influx2Profile } from '../../../shared/api/source-schemas';
+import { lineProtocolNameProblem } from '../../../shared/series/line-protocol';
 import { formatSeriesKey } from '../../../shared/series/series-key';
 import { aggregateWindows, windowLayout } from '../../../shared/series/window-math';
 import { csv, startFakeInflux2, type FakeInflux2 } from './fake-influx2-server';
-import { runFakeFlux, type FakeSeries } from './fake-flux-engine';
+import { ingestLineProtocol, runFakeFlux, type FakeSeries } from './fake-flux-engine';
 import { Influx2Source } from './influx2-source';
 
 /**
@@ -322,5 +323,21 @@ describe('hostile names are data end to end', () => {
       expect(await source.valueAt([key], T0 + HOUR)).toEqual([{ key, t: T0 + HOUR, value: i + 0.5 }]);
       expect((await source.raw(key, { from: T0, to: T0 + DAY }, 10)).v).toEqual([i, i + 0.5]);
     }
+  });
+
+  it('written through write() and read back through the queries', async () => {
+    fake.onWrite = (body) => {
+      ingestLineProtocol(body, bucket);
+      return { status: 204 };
+    };
+    const parts = ['measurement', 'tag key', 'tag value', 'field key'] as const;
+    const writable = names.filter((n) => parts.every((part) => lineProtocolNameProblem(n, part) === undefined));
+    expect(writable.length).toBeGreaterThanOrEqual(names.length - 2);
+    const keys = writable.map((n) => formatSeriesKey({ measurement: n, tags: { [n]: n }, field: n }));
+    const points = keys.flatMap((key, i) => [0, 1, 2].map((j) => ({ key, t: T0 + j * MIN, value: i * 10 + j })));
+    expect(await source.write(points)).toEqual({ written: points.length, dropped: 0, errors: [] });
+    expect((await source.catalog()).map((e) => e.key).sort()).toEqual([...keys].sort());
+    const got = await source.valueAt(keys, T0 + 2 * MIN);
+    expect(got).toEqual(keys.map((key, i) => ({ key, t: T0 + 2 * MIN, value: i * 10 + 2 })));
   });
 });
