@@ -54,6 +54,8 @@ export class LocalStore implements TimeSeriesSource {
   /** Per series, the separate runs written since the last compaction, and their points. */
   private readonly runs = new Map<number, { runs: number; points: number }>();
   private closed = false;
+  /** How many-series windows run (LocalStoreOptions.windowsMode); settable so a benchmark can alternate. */
+  windowsMode: 'one-query' | 'parallel';
 
   private constructor(
     /** The folder holding the database file. */
@@ -62,8 +64,9 @@ export class LocalStore implements TimeSeriesSource {
     readonly file: string,
     private readonly db: StoreDatabase,
     private readonly registry: SeriesRegistry,
-    private readonly options: LocalStoreOptions,
+    options: LocalStoreOptions,
   ) {
+    this.windowsMode = options.windowsMode ?? 'one-query';
     this.internals = { connect: () => db.connect(), registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
     this.internals.committed = (written) => {
       for (const w of written) {
@@ -118,7 +121,7 @@ export class LocalStore implements TimeSeriesSource {
     const sids = [...new Set(known.filter((r): r is SeriesRow => r !== undefined).map((r) => r.sid))];
     const keyOf = (sid: number) => this.registry.bySidOf(sid)?.key ?? '';
     let bySid: Map<number, SeriesWindows>;
-    if (this.options.windowsMode === 'parallel' && sids.length > 1) {
+    if (this.windowsMode === 'parallel' && sids.length > 1) {
       const parts = await Promise.all(sids.map((sid) => this.pool.use((c) => queryWindows(c, [sid], layout, stats, keyOf), query.signal)));
       bySid = new Map(parts.flatMap((m) => [...m]));
     } else {
