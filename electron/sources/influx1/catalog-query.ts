@@ -31,7 +31,7 @@ export function numericFields(result: StatementResult): Map<string, string[]> {
 function matches(entry: CatalogEntry, needle: string): boolean {
   if (entry.key.toLowerCase().includes(needle)) return true;
   if (entry.measurement.toLowerCase().includes(needle) || entry.field.toLowerCase().includes(needle)) return true;
-  // Tag keys too: the key shows them escaped, so "sp ace" would not match "sp\\ ace".
+  // Tag keys too: the key shows them escaped, so "sp ace" would not match "sp\ ace".
   return Object.entries(entry.tags).some(([k, v]) => k.toLowerCase().includes(needle) || v.toLowerCase().includes(needle));
 }
 

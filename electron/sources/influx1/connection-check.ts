@@ -2,13 +2,23 @@ import { isTwinError } from '../../../shared/api/errors';
 import { detectServer, requireDialect, type DetectedServer } from '../detect-server';
 import { statusFailure, unknownDatabase } from '../http-failure';
 import { Influx1Http, type RequestOptions } from './influx1-http';
-import { statementFailure } from './query-response';
 
 export interface Influx1Check {
   server: DetectedServer;
   version: string;
   /** What the user should know: old versions, authentication off, credentials that can write or administer. */
   warnings: string[];
+}
+
+/** Whether a call succeeds; false when it is forbidden, any other failure is thrown. */
+async function succeeds(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (e) {
+    if (isTwinError(e) && e.kind === 'forbidden') return false;
+    throw e;
+  }
 }
 
 /** Whether a request without credentials may read: then authentication is off. */
@@ -47,11 +57,9 @@ export async function checkInflux1(http: Influx1Http, options: RequestOptions = 
     return { server, version: server.version, warnings };
   }
 
-  const [users] = await http.query(['SHOW USERS'], options, undefined);
-  if (users && users.error === undefined) {
+  // Only an administrator may list users; 1.x refuses anyone else with 403.
+  if (await succeeds(() => http.queryOne('SHOW USERS', options, undefined))) {
     warnings.push(`The credentials for InfluxDB at ${http.where} are an administrator's: they can create and drop databases and users. Use a user with READ on "${http.database}" only for browsing.`);
-  } else if (users?.error !== undefined && !/admin|authoriz/i.test(users.error)) {
-    throw statementFailure(users.error, ctx);
   }
 
   const probe = await http.write('', 'ms', options);

@@ -4,7 +4,7 @@ import { toLineProtocol } from '../../../shared/series/line-protocol';
 import { parseSeriesKey, type SeriesRef } from '../../../shared/series/series-key';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
-import { abortError, statusFailure } from '../http-failure';
+import { abortError, statusFailure, unknownDatabase } from '../http-failure';
 import { catalogEntries, CATALOG_STATEMENTS } from './catalog-query';
 import { Influx1Http } from './influx1-http';
 import { statementFailure, type StatementResult } from './query-response';
@@ -68,8 +68,8 @@ export class Influx1Source implements TimeSeriesSource {
     }
   }
 
-  private async selection(ref: SeriesRef): Promise<{ selection: Selection; tagKeys: string[] }> {
-    const tagKeys = await this.tagKeys.get(ref.measurement);
+  private async selection(ref: SeriesRef, signal: AbortSignal | undefined): Promise<{ selection: Selection; tagKeys: string[] }> {
+    const tagKeys = await this.tagKeys.get(ref.measurement, signal);
     return { selection: selectSeries(ref, tagKeys, this.http.database, this.http.retentionPolicy), tagKeys };
   }
 
@@ -94,8 +94,18 @@ export class Influx1Source implements TimeSeriesSource {
     this.open(query.signal);
     const [fields, series] = await this.http.query(CATALOG_STATEMENTS, { signal: query.signal });
     const ctx = { where: this.http.where, server: 'InfluxDB', database: this.http.database };
-    for (const r of [fields, series]) if (r?.error !== undefined) throw statementFailure(r.error, ctx);
+    for (const r of [fields, series]) {
+      if (r?.error === undefined) continue;
+      // 1.6 answers SHOW FIELD KEYS on a missing database with "not executed", naming no cause.
+      if (/not executed/i.test(r.error) && !(await this.databaseExists(query.signal))) throw unknownDatabase(ctx);
+      throw statementFailure(r.error, ctx);
+    }
     return catalogEntries(fields ?? { series: [], error: undefined }, series ?? { series: [], error: undefined }, query.search, query.limit);
+  }
+
+  private async databaseExists(signal: AbortSignal | undefined): Promise<boolean> {
+    const dbs = await this.http.queryOne('SHOW DATABASES', { signal }, undefined);
+    return dbs.series.some((s) => (s.values ?? []).some((row) => row[0] === this.http.database));
   }
 
   async windows(keys: readonly string[], layout: WindowLayout, query: WindowsQuery = {}): Promise<SeriesWindows[]> {
@@ -103,7 +113,7 @@ export class Influx1Source implements TimeSeriesSource {
     const stats = query.stats && query.stats.length ? [...new Set(query.stats)] : [...ALL_STATS];
     const parsed = keys.map((k) => this.parse(k));
     return mapPool(parsed, this.concurrency, async (p) => {
-      const { selection, tagKeys } = await this.selection(p.ref);
+      const { selection, tagKeys } = await this.selection(p.ref, query.signal);
       const [result] = await this.http.query([windowsStatement(p.ref, selection, layout, stats)], { signal: query.signal });
       return parseWindows(p.key, this.pick(this.seriesOf(result, p.key), p, tagKeys), stats, layout);
     });
@@ -113,7 +123,7 @@ export class Influx1Source implements TimeSeriesSource {
     this.open(options.signal);
     if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The instant ${t} is not whole epoch milliseconds.`);
     const parsed = keys.map((k) => this.parse(k));
-    const selections = await Promise.all(parsed.map((p) => this.selection(p.ref)));
+    const selections = await Promise.all(parsed.map((p) => this.selection(p.ref, options.signal)));
     const out: ValueAt[] = parsed.map((p) => ({ key: p.key, t: null, value: null }));
     let pending = parsed.map((_, i) => i);
     // Widen the look-back only for the series that had no point in the narrower window.
@@ -141,7 +151,7 @@ export class Influx1Source implements TimeSeriesSource {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RAW_LIMIT) throw twinError('invalid-input', `The raw point limit must be a whole number from 1 to ${MAX_RAW_LIMIT}, got ${limit}.`);
     if (!(range.to > range.from)) throw twinError('invalid-input', 'The range must end after it starts.');
     const p = this.parse(key);
-    const { selection, tagKeys } = await this.selection(p.ref);
+    const { selection, tagKeys } = await this.selection(p.ref, options.signal);
     const [result] = await this.http.query([rawStatement(p.ref, selection, range, limit)], { signal: options.signal });
     return parseRaw(p.key, this.pick(this.seriesOf(result, p.key), p, tagKeys), limit);
   }
