@@ -36,6 +36,8 @@ export interface Influxd {
   /** `http://127.0.0.1:PORT` */
   url: string;
   port: number;
+  /** The influxd process id. */
+  pid: number;
   /** The temp folder holding config, data, meta and wal; removed by stop(). */
   dataDir: string;
   /** The admin credentials when auth is enabled. */
@@ -272,6 +274,7 @@ async function startOnce(binary: string, options: InfluxdOptions): Promise<Influ
   return {
     url,
     port: httpPort,
+    pid: child.pid ?? -1,
     dataDir: dir,
     admin,
     query: (q, db) => runQuery(url, q, db, admin),
