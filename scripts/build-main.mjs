@@ -22,6 +22,7 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
+    'bench-query': 'bench/query.bench.ts',
   },
   outdir,
 });

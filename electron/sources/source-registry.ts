@@ -7,6 +7,13 @@ import { ChannelAborts } from './channel-aborts';
 import type { TimeSeriesSource, WindowStat } from './source';
 import { WindowCache } from './window-cache';
 
+/** Statistics not asked for are NaN from the sources; they leave as empty arrays (NaN does not survive JSON). */
+function onlyStats(w: SeriesWindows, stats: readonly WindowStat[]): SeriesWindows {
+  const out: SeriesWindows = { ...w };
+  for (const s of ['min', 'max', 'mean', 'first', 'last', 'count'] as const) if (!stats.includes(s)) out[s] = [];
+  return out;
+}
+
 /** A connected source with what the renderer may know of it. */
 interface Registered {
   info: SourceInfo;
@@ -97,8 +104,8 @@ export class SourceRegistry {
     }
     const { signal, done } = this.channels.begin(channel);
     try {
-      const series = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) => source.windows(ks, l, stats ? { stats, signal } : { signal }));
-      return { layout, series };
+      const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) => source.windows(ks, l, stats ? { stats, signal } : { signal }));
+      return { layout, series: stats ? fetched.map((w) => onlyStats(w, stats)) : fetched };
     } finally {
       done();
     }

@@ -117,7 +117,16 @@ export const contract = {
   ),
   queryWindows: method(
     'Per series at most n windows over a range, aggregated by the source.',
-    z.object({ source: SourceId, keys: SeriesKeys, from: EpochMs, to: EpochMs, n: z.number().int().min(1).max(20_000), channel: Channel }),
+    z.object({
+      source: SourceId,
+      keys: SeriesKeys,
+      from: EpochMs,
+      to: EpochMs,
+      n: z.number().int().min(1).max(20_000),
+      /** Only these statistics (a trend line needs the mean alone); the others come back as empty arrays. Default: all. */
+      stats: z.array(z.enum(['min', 'max', 'mean', 'first', 'last', 'count'])).min(1).max(6).optional(),
+      channel: Channel,
+    }),
     z.object({ layout: WindowLayoutSchema, series: z.array(SeriesWindowsSchema) }),
   ),
   valueAt: method(

@@ -33,7 +33,7 @@ export function sourceHandlers(sources: SourceRegistry, imports: ImportService, 
       if (limit !== undefined) query.limit = limit;
       return sources.get(source).catalog(query);
     },
-    queryWindows: async ({ source, keys, from, to, n, channel }) => sources.windows(source, keys, { from, to }, n, channel),
+    queryWindows: async ({ source, keys, from, to, n, stats, channel }) => sources.windows(source, keys, { from, to }, n, channel, stats),
     valueAt: async ({ source, keys, at, channel }) => {
       const { signal, done } = sources.channels.begin(channel);
       try {
