@@ -62,6 +62,7 @@ describe('toLineProtocol', () => {
     [key('m', {}, 'f\\,g'), 'would drop'],
     [key('m', {}, 'f\\"g'), 'would drop'],
     [key('#m', {}, 'f'), 'comment'],
+    [key('m', { k: 'a\u0000b' }, 'f'), 'NUL'],
   ])('refuses %j, which 1.x cannot carry (%s)', (k, why) => {
     expect(thrown(() => toLineProtocol([{ key: k, t: 1, value: 1 }])).message).toContain(why);
   });

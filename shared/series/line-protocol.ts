@@ -15,6 +15,7 @@ import type { WritePoint } from './types';
  *   carry it intact.
  * - A measurement starting with `#` makes the line a comment (silently not written): rejected.
  * - Line breaks cannot be carried by any line protocol: rejected.
+ * - A NUL is stored by 1.x but no InfluxQL query can name it (nor a carriage return): rejected.
  */
 
 /** A point that cannot be written, and why; a TwinError of kind `invalid-input` naming the series key. */
@@ -25,7 +26,7 @@ export class LineProtocolError extends TwinError {
     key: string,
   ) {
     // A key with control characters is shown quoted, so the message stays on one line.
-    const shown = /[\u0000-\u001f]/.test(key) ? JSON.stringify(key) : key;
+    const shown = [...key].some((c) => c < ' ') ? JSON.stringify(key) : key;
     super({ kind: 'invalid-input', message: `Point ${index + 1} (${shown}): ${message}`, where: key, details: { index } });
   }
 }
@@ -53,6 +54,7 @@ const UNESCAPED_BY_SERVER: Record<NamePart, RegExp | null> = {
 /** Why 1.x line protocol cannot carry this name intact, or undefined when it can. */
 export function lineProtocolNameProblem(name: string, part: NamePart): string | undefined {
   if (/[\r\n]/.test(name)) return `the ${part} ${JSON.stringify(name)} contains a line break, which line protocol cannot carry; rename it without line breaks`;
+  if (name.includes('\u0000')) return `the ${part} ${JSON.stringify(name)} contains a NUL character, which no InfluxQL query can name; rename it`;
   if (name.endsWith('\\')) return `the ${part} ${JSON.stringify(name)} ends with a backslash, which would escape the separator after it in line protocol; rename it`;
   const lost = UNESCAPED_BY_SERVER[part]?.exec(name);
   if (lost) return `the ${part} ${JSON.stringify(name)} contains ${JSON.stringify(lost[0])}, whose backslash InfluxDB 1.x would drop; rename it`;

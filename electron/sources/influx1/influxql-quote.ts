@@ -1,8 +1,12 @@
+import { twinError } from '../../../shared/api/errors';
+
 /**
  * InfluxQL quoting. Every name and value a user chose enters a query only through these functions.
  * The InfluxQL scanner reads both quoted identifiers ("...") and string literals ('...') with the same
  * escapes: \\ \" \' and \n. So backslashes and the quote are escaped, and line breaks become \n: a raw
- * line break would end the string with a parse error.
+ * line break would end the string with a parse error. A carriage return or a NUL cannot be written in a
+ * 1.6 query at all (tried against the real parser: every other control character passes as it is), so
+ * a name holding one is refused rather than sent altered.
  */
 
 function escapeQuoted(text: string, quote: '"' | "'"): string {
@@ -10,8 +14,9 @@ function escapeQuoted(text: string, quote: '"' | "'"): string {
   for (const ch of text) {
     if (ch === '\\' || ch === quote) out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') throw new RangeError('InfluxQL cannot quote a carriage return');
-    else out += ch;
+    else if (ch === '\r' || ch === '\u0000') {
+      throw twinError('invalid-input', `The name ${JSON.stringify(text)} holds a ${ch === '\r' ? 'carriage return' : 'NUL character'}, which an InfluxQL query cannot express; such a series cannot be queried.`, { where: text });
+    } else out += ch;
   }
   return out;
 }
