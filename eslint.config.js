@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', 'bin/**/*.cjs'],
+    files: ['electron/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', 'bin/**/*.cjs', 'build/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
