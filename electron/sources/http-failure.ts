@@ -106,12 +106,14 @@ export interface StatusContext extends FailureContext {
   action: string;
   /** The database the call addressed, when there is one. */
   database?: string;
+  /** Secrets that must not appear in the message (a server may echo what it was sent). */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** The TwinError for a non-2xx HTTP status. */
 export function statusFailure(status: number, body: string, ctx: StatusContext): TwinError {
   const { where, server, action } = ctx;
-  const msg = serverMessage(body);
+  const msg = redact(serverMessage(body), ctx.secrets ?? []);
   const said = msg ? `: ${msg}` : '';
   const db = ctx.database !== undefined ? ` database "${ctx.database}"` : '';
   if (status === 401) {

@@ -11,8 +11,9 @@ import type { WritePoint } from './types';
  *   space in tag keys, tag values and field keys.
  * - A name ending in a backslash would escape the separator after it: rejected.
  * - In measurements and field keys 1.x unescapes `\,` `\ ` `\=` `\"` even where nobody escaped them, so a
- *   backslash followed by one of those characters would lose the backslash: rejected. Tag keys and values
- *   carry it intact.
+ *   backslash followed by one of those characters would lose the backslash: rejected (field keys happen to
+ *   keep an even run of backslashes before a separator; refused all the same). Tag keys and values carry
+ *   it intact.
  * - A measurement starting with `#` makes the line a comment (silently not written): rejected.
  * - Line breaks cannot be carried by any line protocol: rejected.
  * - A NUL is stored by 1.x but no InfluxQL query can name it (nor a carriage return): rejected.

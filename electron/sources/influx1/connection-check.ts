@@ -66,7 +66,7 @@ export async function checkInflux1(http: Influx1Http, options: RequestOptions = 
   if (probe.status === 204) {
     warnings.push(`The credentials for InfluxDB at ${http.where} can write to "${http.database}". Browsing needs only READ; keep write access for the credentials that store analysis results.`);
   } else if (probe.status !== 403) {
-    throw statusFailure(probe.status, probe.body, { ...ctx, timeoutMs: http.timeoutMs, action: 'write check' });
+    throw statusFailure(probe.status, probe.body, { ...ctx, timeoutMs: http.timeoutMs, action: 'write check', secrets: http.secretValues() });
   }
   return { server, version: server.version, warnings };
 }

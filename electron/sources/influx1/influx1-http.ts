@@ -85,7 +85,7 @@ export class Influx1Http {
     if (this.retentionPolicy) form.set('rp', this.retentionPolicy);
     const res = await this.call('query', { epoch: 'ms' }, { method: 'POST', body: form, headers: this.headers() }, options);
     const ctx = { where: this.where, server: 'InfluxDB', database: this.database };
-    if (res.status !== 200) throw statusFailure(res.status, res.body, { ...ctx, timeoutMs: this.timeoutMs, action: 'query' });
+    if (res.status !== 200) throw statusFailure(res.status, res.body, { ...ctx, timeoutMs: this.timeoutMs, action: 'query', secrets: this.secrets });
     return parseQueryResponse(res.body, statements.length, ctx);
   }
 

@@ -167,7 +167,7 @@ export class Influx1Source implements TimeSeriesSource {
       await mapPool(batches, this.writeConcurrency, async (batch) => {
         const res = await this.http.write(batch.join('\n'), INFLUX1_PRECISION.ms, { signal: options.signal });
         if (!isBatchOutcome(res.status, res.body)) {
-          throw statusFailure(res.status, res.body, { where: this.http.where, server: 'InfluxDB', timeoutMs: this.http.timeoutMs, action: 'write', database: this.http.database });
+          throw statusFailure(res.status, res.body, { where: this.http.where, server: 'InfluxDB', timeoutMs: this.http.timeoutMs, action: 'write', database: this.http.database, secrets: this.http.secretValues() });
         }
         total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length));
       });

@@ -93,6 +93,39 @@ describe('transport failures', () => {
   });
 });
 
+describe('writes that stop half way', () => {
+  it('a batch failing after others landed: partial-write with what landed', async () => {
+    let writes = 0;
+    const fake = await httpServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        writes++;
+        if (writes === 1) res.writeHead(204).end();
+        else res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":"disk full"}');
+      });
+    });
+    const source = new Influx1Source(profile(fake.url, { username: 'u', password: 'disk-secret' }), { writeBatchPoints: 2, writeConcurrency: 1 });
+    const e = await failure(source.write(Array.from({ length: 5 }, (_, i) => ({ key: 'm#f', t: i, value: i }))));
+    expect(e.kind).toBe('partial-write');
+    expect(e.details).toMatchObject({ written: 2, dropped: 3 });
+    expect(e.message).toContain('2 of 5 points were written');
+    expect(e.message).toContain('disk full');
+    expect(writes).toBe(2);
+    await fake.close();
+  });
+
+  it('a server echoing the password: the message does not', async () => {
+    const fake = await httpServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"bad request from user u with password echo-secret"}'));
+    });
+    const e = await failure(new Influx1Source(profile(fake.url, { username: 'u', password: 'echo-secret' })).catalog());
+    expect(e.kind).toBe('source-error');
+    expect(e.message).not.toContain('echo-secret');
+    await fake.close();
+  });
+});
+
 describe('cancellation', () => {
   async function holdingServer(): Promise<{ url: string; arrived: Promise<IncomingMessage>; closed: Promise<number>; close(): Promise<void> }> {
     let arrive!: (req: IncomingMessage) => void;

@@ -16,7 +16,8 @@ export function parseRaw(key: string, series: ResultSeries | undefined, limit: n
   for (const row of series?.values ?? []) {
     const t = cellNumber(row[0]);
     const v = cellNumber(row[1]);
-    if (t === null || v === null) continue;
+    // NaN: a string or other non-numeric value where the field had another type in some shard.
+    if (t === null || v === null || Number.isNaN(v)) continue;
     if (out.t.length === limit) {
       out.truncated = true;
       break;
