@@ -43,7 +43,12 @@ async function selectFirstRow(page: Page): Promise<number> {
   await page.mouse.move(box.x1 + 4, box.y1 + 4, { steps: 10 });
   await page.mouse.up();
   await page.keyboard.up('Shift');
-  return page.locator('.react-flow__node.selected').count();
+  const n = await page.locator('.react-flow__node.selected').count();
+  if (n === 0) {
+    await page.screenshot({ path: 'bench-results/editor-selection-failed.png' });
+    throw new Error(`Box selection over ${JSON.stringify(box)} selected nothing (screenshot in bench-results/)`);
+  }
+  return n;
 }
 
 async function dragFrames(page: Page): Promise<number[]> {
@@ -111,6 +116,9 @@ async function main(): Promise<void> {
     let selected = 0;
     for (let r = 0; r < DRAG_RUNS; r++) {
       await openTime(page, host.openUrl);
+      // The previous run's drag left unsaved work that the app (rightly) offers to recover: not now.
+      const later = page.getByRole('dialog', { name: 'Recover unsaved work?' }).getByRole('button', { name: 'Later' });
+      if (await later.isVisible()) await later.click();
       selected = await selectFirstRow(page);
       frames.push(...(await dragFrames(page)));
     }

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect, openApp, test } from './web-host-fixture';
+import { largeProject } from '../bench/large-project';
+import { expect, openApp, startWebHostProcess, test } from './web-host-fixture';
 import { EditorPage } from './pages/editor-page';
 
 test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reopen', async ({ page, host }) => {
@@ -89,4 +91,26 @@ test('a whole drag is one undo step, and selection is none', async ({ page, host
   // The next undo removes the pump itself: the selection clicks in between were not steps.
   await ed.shortcut('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});
+
+test('a 500-asset plant opens fitted, draws every line, and shows ports on the node under the pointer', async ({ browser }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'twin-e2e-large-'));
+  const file = path.join(dataDir, 'large.twin.json');
+  writeFileSync(file, JSON.stringify(largeProject(50, 5)));
+  const host = await startWebHostProcess({ dataDir, args: ['--project', file] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await openApp(page, host);
+    const ed = new EditorPage(page);
+    await expect(page.locator('.react-flow__node')).toHaveCount(500);
+    await expect(ed.edges()).toHaveCount(600);
+    // Zoomed far out: no interactive ports, until the pointer is on a node.
+    await expect(page.locator('.react-flow__handle.port')).toHaveCount(0);
+    await ed.node('P-1000').hover();
+    await expect(ed.port('P-1000', 'out')).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/large-plant.png' });
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

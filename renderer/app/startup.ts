@@ -10,20 +10,26 @@ import { useNotice } from '../stores/notice-store';
  * Marks `<html data-ready="true">` at the end, which is what tests wait for instead of sleeping.
  */
 export async function startApp(): Promise<void> {
+  performance.mark('twin:start');
   const api = getApi();
   const app = useApp.getState();
+  // Everything start needs is asked for at once; the project is opened as soon as the host names it.
+  const recoveryList = api.listRecovery({ exceptSession: app.session }).catch(() => []);
+  void api.demoDataStatus({}).then((s) => useApp.getState().setDemoData(s), () => undefined);
   const info = await api.appInfo({});
+  performance.mark('twin:app-info');
   app.setInfo(info);
   api.on('command', ({ command }) => runCommand(command));
   api.on('openFile', ({ path }) => guardUnsaved('open-path', path));
   api.on('demoDataProgress', (s) => useApp.getState().setDemoData(s));
-  void api.demoDataStatus({}).then((s) => useApp.getState().setDemoData(s), () => undefined);
 
-  const recovery = await api.listRecovery({ exceptSession: app.session }).catch(() => []);
   let opened = false;
   if (info.startupProject) opened = await openPath(info.startupProject);
   if (!opened) await openDemo();
+  performance.mark('twin:project-loaded');
+  const recovery = await recoveryList;
   if (recovery.length > 0 && !useNotice.getState().dialog) useNotice.getState().show({ kind: 'recovery', entries: recovery });
   useApp.getState().setReady();
+  performance.mark('twin:ready');
   document.documentElement.dataset.ready = 'true';
 }

@@ -1,14 +1,19 @@
-import { memo } from 'react';
+import { memo, useContext, useState } from 'react';
 import { Handle, type NodeProps } from '@xyflow/react';
 import { componentByKind } from '../../shared/catalog/catalog';
 import { placedPort } from '../../shared/catalog/port-geometry';
 import { SymbolSvg } from './symbol/SymbolSvg';
 import { HANDLE_SIZE, positionOf, type AssetFlowNode } from './flow-nodes';
+import { FarZoomContext } from './level-of-detail';
 
 /** One asset on the canvas: its symbol, its tag, and a handle per port (process ports square, signal ports round). */
 export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<AssetFlowNode>) {
   const { asset } = data;
   const def = componentByKind(asset.kind);
+  const far = useContext(FarZoomContext);
+  // Zoomed far out, interactive ports exist only on the node under the pointer.
+  const [hovered, setHovered] = useState(false);
+  const showPorts = !far || hovered;
   if (!def) {
     return (
       <div className="asset-node asset-node--unknown" data-asset-tag={asset.tag} title={`Unknown component kind "${asset.kind}"`}>
@@ -22,11 +27,27 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
       data-asset-tag={asset.tag}
       data-asset-kind={asset.kind}
       aria-label={`${def.name} ${asset.tag}${asset.name ? `, ${asset.name}` : ''}`}
+      onPointerEnter={far ? () => setHovered(true) : undefined}
+      onPointerLeave={
+        far
+          ? (e) => {
+              // A line being drawn from this node keeps its ports until the button is released.
+              if (e.buttons === 0) setHovered(false);
+              else window.addEventListener('pointerup', () => setHovered(false), { once: true });
+            }
+          : undefined
+      }
     >
-      <SymbolSvg def={def} tag={asset.tag} rotation={asset.rotation} flip={asset.flip} properties={asset.properties} />
-      <span className="asset-tag">{asset.tag}</span>
+      <SymbolSvg def={def} tag={asset.tag} rotation={asset.rotation} flip={asset.flip} properties={asset.properties} hideTexts={far} />
+      {!far && <span className="asset-tag">{asset.tag}</span>}
       {def.ports.map((port) => {
         const p = placedPort(def, port.id, asset.rotation, asset.flip);
+        const style = { left: p.x - HANDLE_SIZE / 2, top: p.y - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE };
+        if (!showPorts) {
+          // React Flow measures handles from the DOM to route edges; a bare element with the handle's
+          // class and attributes is enough for that, without a Handle's store subscriptions.
+          return <div key={port.id} className="react-flow__handle source port-stub" data-handleid={port.id} data-handlepos={positionOf(p.side)} style={style} />;
+        }
         return (
           <Handle
             key={port.id}
@@ -34,7 +55,7 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
             type="source"
             position={positionOf(p.side)}
             className={`port port--${port.kind}`}
-            style={{ left: p.x, top: p.y, width: HANDLE_SIZE, height: HANDLE_SIZE }}
+            style={style}
             data-port={port.id}
             data-port-kind={port.kind}
             title={`${asset.tag} ${port.label} (${port.kind}${port.flow !== 'both' ? `, ${port.flow}` : ''})`}

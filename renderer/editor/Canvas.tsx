@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,7 +6,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection as FlowConnection,
   type EdgeChange,
   type FinalConnectionState,
@@ -20,14 +22,18 @@ import { useView } from '../stores/view-store';
 import { useNotice } from '../stores/notice-store';
 import { AssetNode } from './AssetNode';
 import { EdgeMarkers, ProcessEdge, SignalEdge } from './ConnectionEdges';
-import { EdgeCache, NodeCache, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
+import { EdgeCache, NodeCache, assetNode, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
 import { setCanvasHandle } from './canvas-handle';
 import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
+import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
 
 const nodeTypes = { asset: AssetNode };
 const edgeTypes = { process: ProcessEdge, signal: SignalEdge };
 export const GRID = 10;
+const MIN_ZOOM = 0.05;
+const NO_NODES: AssetFlowNode[] = [];
+const NO_EDGES: ConnectionFlowEdge[] = [];
 
 function portRef(asset: string | null | undefined, port: string | null | undefined) {
   return asset && port ? { asset, port } : null;
@@ -42,12 +48,35 @@ export function Canvas() {
   const selectedConnections = useView((s) => s.selectedConnections);
   const focusRequest = useView((s) => s.focusRequest);
   const flow = useReactFlow<AssetFlowNode, ConnectionFlowEdge>();
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   // Caches live as long as the canvas; they only memoize node objects, so reading them in render is safe.
   const [nodeCache] = useState(() => new NodeCache());
   const [edgeCache] = useState(() => new EdgeCache());
 
-  const nodes = useMemo(() => nodeCache.nodes(assets, selectedAssets), [nodeCache, assets, selectedAssets]);
-  const edges = useMemo(() => edgeCache.edges(connections, selectedConnections), [edgeCache, connections, selectedConnections]);
+  // A loaded project is drawn once, already fitted: its nodes wait until the viewport is set, so the
+  // first render is the right one (at a zoom far out, without ports or texts) rather than two.
+  const container = useRef<HTMLDivElement>(null);
+  const [shownLoad, setShownLoad] = useState(0);
+  const shown = shownLoad === loadCount;
+  const nodes = useMemo(() => (shown ? nodeCache.nodes(assets, selectedAssets) : NO_NODES), [shown, nodeCache, assets, selectedAssets]);
+  const edges = useMemo(() => (shown ? edgeCache.edges(connections, selectedConnections) : NO_EDGES), [shown, edgeCache, connections, selectedConnections]);
+  useLayoutEffect(() => {
+    if (shown) return;
+    const el = container.current;
+    const list = Object.values(documentStore.getState().twin.assets);
+    if (el && list.length > 0) {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const a of list) {
+        const n = assetNode(a, false);
+        x0 = Math.min(x0, a.position.x);
+        y0 = Math.min(y0, a.position.y);
+        x1 = Math.max(x1, a.position.x + (n.width ?? 0));
+        y1 = Math.max(y1, a.position.y + (n.height ?? 0));
+      }
+      void flow.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, MIN_ZOOM, 1.5, 0.1));
+    } else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    setShownLoad(loadCount);
+  }, [shown, loadCount, flow]);
 
   useEffect(() => {
     setCanvasHandle({
@@ -62,13 +91,6 @@ export function Canvas() {
     });
     return () => setCanvasHandle(null);
   }, [flow]);
-
-  // A freshly loaded project is shown whole; an empty one at 100 % from the origin.
-  useEffect(() => {
-    if (loadCount === 0) return;
-    const empty = Object.keys(documentStore.getState().twin.assets).length === 0;
-    requestAnimationFrame(() => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView({ padding: 0.1, maxZoom: 1.5 })));
-  }, [loadCount, flow]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -152,8 +174,9 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={container} className={`canvas${far ? ' canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
+      <FarZoomContext.Provider value={far}>
       <ReactFlow<AssetFlowNode, ConnectionFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -172,7 +195,7 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         selectNodesOnDrag={false}
         elevateEdgesOnSelect
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={4}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
@@ -182,6 +205,7 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
+      </FarZoomContext.Provider>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { componentByKind } from '../../shared/catalog/catalog';
 import { DiffBuilder } from '../../shared/twin/diff';
 import { deleteItems, flipAssets, rotateAssets, updateAsset, type Rotation } from '../../shared/twin/edits/asset-edits';
@@ -98,12 +98,24 @@ function AssetInspector({ asset }: { asset: Asset }) {
   );
 }
 
+/** The IANA zones as suggestions; built only once the zone field is focused (400 options cost a start-up). */
+function TimeZoneList({ id }: { id: string }) {
+  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
+  return (
+    <datalist id={id}>
+      {zones.map((z) => (
+        <option key={z} value={z} />
+      ))}
+    </datalist>
+  );
+}
+
 function ProjectInspector() {
   const meta = useDocument((s) => s.twin.meta);
+  const [zonesWanted, setZonesWanted] = useState(false);
   const assetCount = useDocument((s) => Object.keys(s.twin.assets).length);
   const connectionCount = useDocument((s) => Object.keys(s.twin.connections).length);
   const sensorCount = useDocument((s) => Object.keys(s.twin.sensors).length);
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
   const setMeta = (field: 'name' | 'timeZone', value: string) =>
     doc().apply(new DiffBuilder(doc().twin).setMeta({ ...doc().twin.meta, [field]: value }).build(), { kind: 'squash', key: `meta:${field}` });
   const zoneError = useMemo(() => {
@@ -118,12 +130,10 @@ function ProjectInspector() {
     <>
       <p className="inspector__kind">Project</p>
       <TextField label="Project name" value={meta.name} onChange={(v) => setMeta('name', v)} onCommit={seal} />
-      <TextField label="Plant time zone" value={meta.timeZone} list="time-zones" onChange={(v) => setMeta('timeZone', v)} onCommit={seal} error={zoneError} />
-      <datalist id="time-zones">
-        {zones.map((z) => (
-          <option key={z} value={z} />
-        ))}
-      </datalist>
+      <div onFocus={() => setZonesWanted(true)}>
+        <TextField label="Plant time zone" value={meta.timeZone} list="time-zones" onChange={(v) => setMeta('timeZone', v)} onCommit={seal} error={zoneError} />
+      </div>
+      {zonesWanted && <TimeZoneList id="time-zones" />}
       <p className="muted">
         {assetCount} assets, {connectionCount} connections, {sensorCount} sensors. Select an asset to edit it.
       </p>

@@ -10,6 +10,8 @@ export interface SymbolSvgProps {
   rotation: Rotation;
   flip: boolean;
   properties: PropertyValues;
+  /** Leave texts out (the canvas zoomed far out, where they are unreadable and only cost time). */
+  hideTexts?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface SymbolSvgProps {
  * way as its ports). Lines take `currentColor` and opaque fills `--symbol-fill`, so the canvas theme
  * decides the colours; texts stay upright at any rotation.
  */
-export const SymbolSvg = memo(function SymbolSvg({ def, tag, rotation, flip, properties }: SymbolSvgProps) {
+export const SymbolSvg = memo(function SymbolSvg({ def, tag, rotation, flip, properties, hideTexts = false }: SymbolSvgProps) {
   const { width, height } = placedSize(def, rotation);
   const m = placementMatrix(def.symbol, rotation, flip);
   return (
@@ -34,7 +36,7 @@ export const SymbolSvg = memo(function SymbolSvg({ def, tag, rotation, flip, pro
       <g transform={`matrix(${m.join(' ')})`} fill="none" stroke="currentColor" strokeLinejoin="round" strokeLinecap="round">
         <SymbolShapes def={def} properties={properties} />
       </g>
-      <SymbolTexts def={def} properties={properties} tag={tag} place={(x, y) => applyMatrix(m, x, y)} />
+      {!hideTexts && <SymbolTexts def={def} properties={properties} tag={tag} place={(x, y) => applyMatrix(m, x, y)} />}
     </svg>
   );
 });
