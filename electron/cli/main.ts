@@ -1,7 +1,7 @@
 import { commands } from './command-list';
 import { UsageError, type CliIo } from './cli-types';
 
-const io: CliIo = {
+const processIo: CliIo = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
 };
@@ -12,7 +12,7 @@ function help(): string {
 }
 
 /** Run the CLI with arguments (without node and the script); resolves to the exit code. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());
@@ -43,7 +43,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (typeof require !== 'undefined' && require.main === module) {
   // `twin catalog | head`: a closed pipe ends the output, it is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
