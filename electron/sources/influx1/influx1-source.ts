@@ -13,7 +13,7 @@ import { pickSeries, selectSeries, type Selection } from './series-selector';
 import { TagKeyCache } from './tag-keys';
 import { mapPool } from './task-pool';
 import { LOOKBACK_STEPS_MS, parseValueAt, valueAtStatement } from './value-at-query';
-import { parseWindows, windowsStatement } from './windows-query';
+import { mergeWindows, parseWindows, splitStats, windowsStatement } from './windows-query';
 import { addOutcomes, batchOutcome, INFLUX1_PRECISION, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
 
 export interface Influx1SourceOptions {
@@ -112,11 +112,16 @@ export class Influx1Source implements TimeSeriesSource {
     this.open(query.signal);
     const stats = query.stats && query.stats.length ? [...new Set(query.stats)] : [...ALL_STATS];
     const parsed = keys.map((k) => this.parse(k));
-    return mapPool(parsed, this.concurrency, async (p) => {
+    // 1.6 computes first()/last() far slower alongside the aggregates than on their own; as two statements
+    // in parallel a one-sensor envelope takes about 0.7× the time (measured: 320 vs 463 ms per sensor-year).
+    const groups = splitStats(stats);
+    const tasks = parsed.flatMap((p, i) => groups.map((g) => ({ p, i, g })));
+    const parts = await mapPool(tasks, this.concurrency, async ({ p, g }) => {
       const { selection, tagKeys } = await this.selection(p.ref, query.signal);
-      const [result] = await this.http.query([windowsStatement(p.ref, selection, layout, stats)], { signal: query.signal });
-      return parseWindows(p.key, this.pick(this.seriesOf(result, p.key), p, tagKeys), stats, layout);
+      const [result] = await this.http.query([windowsStatement(p.ref, selection, layout, g)], { signal: query.signal });
+      return parseWindows(p.key, this.pick(this.seriesOf(result, p.key), p, tagKeys), g, layout);
     });
+    return parsed.map((_, i) => mergeWindows(parts.filter((_, k) => (tasks[k] as { i: number }).i === i)));
   }
 
   async valueAt(keys: readonly string[], t: number, options: CallOptions = {}): Promise<ValueAt[]> {

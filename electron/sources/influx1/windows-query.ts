@@ -52,3 +52,36 @@ export function parseWindows(key: string, series: ResultSeries | undefined, stat
   }
   return out;
 }
+
+const SELECTORS: readonly WindowStat[] = ['first', 'last'];
+
+/** The statistics as separate statements: the aggregates together, the selectors (first, last) together. */
+export function splitStats(stats: readonly WindowStat[]): WindowStat[][] {
+  const aggregates = stats.filter((s) => !SELECTORS.includes(s));
+  const selectors = stats.filter((s) => SELECTORS.includes(s));
+  return [aggregates, selectors].filter((g) => g.length > 0);
+}
+
+/** Windows of one series answered in parts (per statistic group) joined by window start. */
+export function mergeWindows(parts: readonly SeriesWindows[]): SeriesWindows {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('mergeWindows needs at least one part');
+  if (rest.length === 0) return first;
+  const times = [...new Set(parts.flatMap((p) => p.t))].sort((a, b) => a - b);
+  const out = emptyWindows(first.key);
+  const stats = ['min', 'max', 'mean', 'first', 'last', 'count'] as const;
+  const index = parts.map((p) => new Map(p.t.map((t, i) => [t, i])));
+  for (const t of times) {
+    out.t.push(t);
+    for (const s of stats) {
+      let v = Number.NaN;
+      parts.forEach((p, k) => {
+        const i = index[k]?.get(t);
+        const x = i === undefined ? Number.NaN : (p[s][i] as number);
+        if (!Number.isNaN(x)) v = x;
+      });
+      out[s].push(v);
+    }
+  }
+  return out;
+}
