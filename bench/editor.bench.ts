@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       if (i > 0) opens.push(t); // the first run warms the HTTP cache and V8
     }
     const nodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-    const edges = await page.evaluate(() => document.querySelectorAll('.react-flow__edge').length);
+    const edges = await page.evaluate(() => document.querySelectorAll('.connection').length);
     const frames: number[] = [];
     let selected = 0;
     for (let r = 0; r < DRAG_RUNS; r++) {

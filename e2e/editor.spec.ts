@@ -22,12 +22,21 @@ test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reop
   await expect(ed.edges()).toHaveCount(1);
   await ed.connect('HV-101', 'out', 'CH-1', 'chw-in');
   await expect(ed.edges()).toHaveCount(2);
-  await expect(page.locator('.react-flow__edge-process')).toHaveCount(2);
+  await expect(page.locator('.connection--process')).toHaveCount(2);
 
   // A signal port cannot take a process line: refused, with the reason shown.
   await ed.connect('P-101', 'sig', 'CH-1', 'cw-in');
   await expect(ed.status).toContainText('Refused');
   await expect(ed.status).toContainText('signal port');
+  await expect(ed.edges()).toHaveCount(2);
+
+  // A line is selected by clicking it, deleted with Delete, and brought back with undo.
+  await ed.clickLine(0);
+  await expect(ed.inspector).toContainText('Process line');
+  await expect(page.locator('.connection--selected')).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await expect(ed.edges()).toHaveCount(1);
+  await ed.shortcut('Control+z');
   await expect(ed.edges()).toHaveCount(2);
 
   await ed.select('P-101');

@@ -23,7 +23,7 @@ export class EditorPage {
   }
 
   edges(): Locator {
-    return this.page.locator('.react-flow__edge');
+    return this.page.locator('.connection');
   }
 
   async command(label: string): Promise<void> {
@@ -46,6 +46,17 @@ export class EditorPage {
     await m.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 5 });
     await m.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
     await m.up();
+  }
+
+  /** Click the middle of the nth line. */
+  async clickLine(n: number): Promise<void> {
+    const at = await this.page.locator('.connection__line').nth(n).evaluate((path: SVGPathElement) => {
+      const pt = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM();
+      if (!m) throw new Error('The line is not rendered');
+      return { x: pt.x * m.a + m.e, y: pt.y * m.d + m.f };
+    });
+    await this.page.mouse.click(at.x, at.y);
   }
 
   async select(tag: string): Promise<void> {

@@ -4,13 +4,11 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   getViewportForBounds,
   useReactFlow,
   useStore as useFlowStore,
   type Connection as FlowConnection,
-  type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
@@ -21,15 +19,16 @@ import { documentStore, useDocument } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { useNotice } from '../stores/notice-store';
 import { AssetNode } from './AssetNode';
-import { EdgeMarkers, ProcessEdge, SignalEdge } from './ConnectionEdges';
-import { EdgeCache, NodeCache, assetNode, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
+import { EdgeMarkers } from './EdgeMarkers';
+import { ConnectionLayer } from './ConnectionLayer';
+import { NodeCache, assetNode, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
 import { setCanvasHandle } from './canvas-handle';
 import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
 import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
+import { Minimap } from './Minimap';
 
 const nodeTypes = { asset: AssetNode };
-const edgeTypes = { process: ProcessEdge, signal: SignalEdge };
 export const GRID = 10;
 const MIN_ZOOM = 0.05;
 const NO_NODES: AssetFlowNode[] = [];
@@ -42,16 +41,13 @@ function portRef(asset: string | null | undefined, port: string | null | undefin
 /** The P&ID canvas: React Flow bound to the document store (positions, connections) and the view store (selection). */
 export function Canvas() {
   const assets = useDocument((s) => s.twin.assets);
-  const connections = useDocument((s) => s.twin.connections);
   const loadCount = useDocument((s) => s.loadCount);
   const selectedAssets = useView((s) => s.selectedAssets);
-  const selectedConnections = useView((s) => s.selectedConnections);
   const focusRequest = useView((s) => s.focusRequest);
   const flow = useReactFlow<AssetFlowNode, ConnectionFlowEdge>();
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   // Caches live as long as the canvas; they only memoize node objects, so reading them in render is safe.
   const [nodeCache] = useState(() => new NodeCache());
-  const [edgeCache] = useState(() => new EdgeCache());
 
   // A loaded project is drawn once, already fitted: its nodes wait until the viewport is set, so the
   // first render is the right one (at a zoom far out, without ports or texts) rather than two.
@@ -59,7 +55,6 @@ export function Canvas() {
   const [shownLoad, setShownLoad] = useState(0);
   const shown = shownLoad === loadCount;
   const nodes = useMemo(() => (shown ? nodeCache.nodes(assets, selectedAssets) : NO_NODES), [shown, nodeCache, assets, selectedAssets]);
-  const edges = useMemo(() => (shown ? edgeCache.edges(connections, selectedConnections) : NO_EDGES), [shown, edgeCache, connections, selectedConnections]);
   useLayoutEffect(() => {
     if (shown) return;
     const el = container.current;
@@ -118,12 +113,6 @@ export function Canvas() {
     if (ended) doc.seal();
   }, []);
 
-  // Only selection arrives here; deletion goes through the Delete command so it is one undo step.
-  const onEdgesChange = useCallback((changes: EdgeChange<ConnectionFlowEdge>[]) => {
-    const selection = applySelectChanges(useView.getState().selectedConnections, changes);
-    if (selection) useView.getState().select(useView.getState().selectedAssets, selection);
-  }, []);
-
   const isValidConnection = useCallback((c: FlowConnection | ConnectionFlowEdge) => {
     const from = portRef(c.source, c.sourceHandle);
     const to = portRef(c.target, c.targetHandle);
@@ -179,11 +168,10 @@ export function Canvas() {
       <FarZoomContext.Provider value={far}>
       <ReactFlow<AssetFlowNode, ConnectionFlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={NO_EDGES}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onPaneClick={() => useView.getState().clearSelection()}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
@@ -194,7 +182,6 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         selectNodesOnDrag={false}
-        elevateEdgesOnSelect
         minZoom={MIN_ZOOM}
         maxZoom={4}
         onlyRenderVisibleElements
@@ -202,7 +189,8 @@ export function Canvas() {
         aria-label="P&ID canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+        {shown && <ConnectionLayer />}
+        <Minimap />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       </FarZoomContext.Provider>
@@ -211,7 +199,7 @@ export function Canvas() {
 }
 
 /** The selection after React Flow's select changes, or null when they change nothing. */
-function applySelectChanges(current: ReadonlySet<string>, changes: readonly (NodeChange<AssetFlowNode> | EdgeChange<ConnectionFlowEdge>)[]): Set<string> | null {
+function applySelectChanges(current: ReadonlySet<string>, changes: readonly NodeChange<AssetFlowNode>[]): Set<string> | null {
   let next: Set<string> | null = null;
   for (const c of changes) {
     if (c.type !== 'select' || current.has(c.id) === c.selected) continue;

@@ -6,6 +6,7 @@ import type { Asset, Connection } from '../../shared/twin/schema';
 
 export type AssetNodeData = { asset: Asset };
 export type AssetFlowNode = Node<AssetNodeData, 'asset'>;
+/** React Flow draws no edges (ConnectionLayer does); the type only fills its generic parameter. */
 export type ConnectionFlowEdge = Edge<{ connection: Connection }, 'process' | 'signal'>;
 
 /** Port handles are drawn this big; their hit area is larger through CSS. */
@@ -71,41 +72,6 @@ export class NodeCache {
       }
       seen.add(asset.id);
       out.push(entry.node);
-    }
-    for (const id of this.byId.keys()) if (!seen.has(id)) this.byId.delete(id);
-    return out;
-  }
-}
-
-/** Keeps one edge object per unchanged connection. */
-export class EdgeCache {
-  private readonly byId = new Map<string, { connection: Connection; selected: boolean; edge: ConnectionFlowEdge }>();
-
-  edges(connections: Readonly<Record<string, Connection>>, selected: ReadonlySet<string>): ConnectionFlowEdge[] {
-    const out: ConnectionFlowEdge[] = [];
-    const seen = new Set<string>();
-    for (const c of Object.values(connections)) {
-      const isSel = selected.has(c.id);
-      let entry = this.byId.get(c.id);
-      if (!entry || entry.connection !== c || entry.selected !== isSel) {
-        entry = {
-          connection: c,
-          selected: isSel,
-          edge: {
-            id: c.id,
-            type: c.kind,
-            source: c.from.asset,
-            sourceHandle: c.from.port,
-            target: c.to.asset,
-            targetHandle: c.to.port,
-            selected: isSel,
-            data: { connection: c },
-          },
-        };
-        this.byId.set(c.id, entry);
-      }
-      seen.add(c.id);
-      out.push(entry.edge);
     }
     for (const id of this.byId.keys()) if (!seen.has(id)) this.byId.delete(id);
     return out;

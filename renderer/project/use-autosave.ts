@@ -14,7 +14,7 @@ export function useAutosave(): void {
     let lastPosition = -1;
     let lastLoad = -1;
     let busy = false;
-    const timer = setInterval(() => {
+    const save = () => {
       const s = documentStore.getState();
       if (busy || !selectDirty(s) || (s.position === lastPosition && s.loadCount === lastLoad)) return;
       busy = true;
@@ -30,7 +30,9 @@ export function useAutosave(): void {
         .finally(() => {
           busy = false;
         });
-    }, INTERVAL_MS);
+    };
+    // Serializing a big plant takes milliseconds: do it when the page is idle, not in the middle of a drag frame.
+    const timer = setInterval(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(save, { timeout: 2_000 }) : save()), INTERVAL_MS);
     return () => clearInterval(timer);
   }, []);
 }
