@@ -111,7 +111,12 @@ async function start(): Promise<void> {
 
   const startupProject = pendingProject;
   pendingProject = null;
-  const dialogs = createFileDialogs(dialog, () => win, (file) => services?.access.approve(file));
+  const dialogs = createFileDialogs(
+    dialog,
+    () => win,
+    (file) => services?.access.approve(file),
+    (file) => services?.approveImport(file),
+  );
   const s = await createAppServices({
     dataDir,
     host: 'electron',

@@ -30,6 +30,7 @@ const bridge = {
   raw: call('raw'),
   writePoints: call('writePoints'),
   cancel: call('cancel'),
+  chooseImportPath: call('chooseImportPath'),
   previewImport: call('previewImport'),
   importFile: call('importFile'),
   demoDataStatus: call('demoDataStatus'),

@@ -111,3 +111,20 @@ describe('instants and options', () => {
     expect(() => parseArgs(['--bogus'], [], [])).toThrow(/Unknown option --bogus/);
   });
 });
+
+describe('twin import', () => {
+  it('imports a CSV all or nothing, reporting bad rows by line, and refuses naive times without --tz', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const csv = path.join(dir, 'export.csv');
+    writeFileSync(csv, 'Timestamp,LCHWT_2,B7.CHWP2.SPD\n2025-07-02 00:00,6.7,45.1\n2025-07-02 00:01,6.8,oops\n2025-02-30 00:02,6.9,45.3\n');
+    const naive = capture();
+    expect(await runCli(['import', '--local', path.join(dir, 'imp'), csv], naive.io)).toBe(1);
+    expect(naive.err.join('\n')).toMatch(/zone|--tz|timeZone/i);
+    const ok = capture();
+    expect(await runCli(['import', '--local', path.join(dir, 'imp'), csv, '--tz', 'America/Chicago', '--json'], ok.io)).toBe(0);
+    const result = JSON.parse(ok.out.join(''));
+    expect(result.series.sort()).toEqual(['B7.CHWP2.SPD#value', 'LCHWT_2#value']);
+    expect(result.points).toBe(3);
+    expect(result.skipped.map((s: { line: number }) => s.line)).toEqual([3, 4]);
+  });
+});

@@ -3,6 +3,7 @@ import { validateCommand } from './commands/validate';
 import { webCommand } from './commands/web';
 import { catalogCommand, queryCommand, valueAtCommand } from './commands/source-commands';
 import { seedCommand } from './commands/seed';
+import { importCommand } from './commands/import';
 
 /** Every `twin` subcommand, in help order. */
-export const commands: readonly CliCommand[] = [validateCommand, webCommand, catalogCommand, queryCommand, valueAtCommand, seedCommand];
+export const commands: readonly CliCommand[] = [validateCommand, webCommand, catalogCommand, queryCommand, valueAtCommand, seedCommand, importCommand];

@@ -32,6 +32,8 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   handlers: Handlers;
+  /** Approve a historian file the user picked natively, for import. */
+  approveImport(file: string): void;
   events: EventHub;
   access: ProjectAccess;
   paths: AppPaths;
@@ -51,7 +53,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const local = await openLocalSource(paths.local);
   sources.add(local.info, local.source);
   const demo = new DemoData(local.store, events, o.demoData);
-  const imports = new ImportService(local.store);
+  const imports = new ImportService(local.store, o.host === 'web' ? 'any-file' : 'approved-only');
 
   const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
   const handlers: Handlers = {
@@ -67,6 +69,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       await o.openExternal(url);
       return { opened: true };
     },
+    chooseImportPath: async () => ({ path: o.dialogs ? await o.dialogs.chooseImport() : null }),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
   };
@@ -74,6 +77,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
 
   return {
     handlers,
+    approveImport: (file) => imports.approve(file),
     events,
     access,
     paths,

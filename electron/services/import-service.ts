@@ -1,17 +1,42 @@
+import path from 'node:path';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../shared/api/source-schemas';
+import { twinError } from '../../shared/api/errors';
 import { importFile } from '../import/import-file';
 import { previewImport } from '../import/import-preview';
 import type { LocalStore } from '../sources/local/local-store';
 
-/** Historian imports into the local store (the only store the app writes imports to). */
+/**
+ * Historian imports into the local store (the only store the app imports into). The renderer is
+ * untrusted: in Electron it may only import files the user picked in the native dialog, so a compromised
+ * page cannot read arbitrary files into the store; the web host's token holder may name any file.
+ */
 export class ImportService {
-  constructor(private readonly store: LocalStore) {}
+  private readonly approved = new Set<string>();
 
-  preview(file: string, options: ImportOptions): Promise<ImportPreview> {
-    return previewImport(file, options);
+  constructor(
+    private readonly store: LocalStore,
+    private readonly mode: 'approved-only' | 'any-file',
+  ) {}
+
+  /** Allow a file the user picked. */
+  approve(file: string): void {
+    this.approved.add(path.resolve(file));
   }
 
-  importFile(file: string, options: ImportOptions): Promise<ImportResult> {
-    return importFile(this.store, file, options);
+  private check(file: string): string {
+    if (!path.isAbsolute(file)) throw twinError('invalid-input', `The file to import must be an absolute path: ${file}`, { where: file });
+    const resolved = path.resolve(file);
+    if (this.mode === 'approved-only' && !this.approved.has(resolved)) {
+      throw twinError('forbidden', `Choose ${path.basename(resolved)} in the Import dialog first.`, { where: resolved });
+    }
+    return resolved;
+  }
+
+  async preview(file: string, options: ImportOptions): Promise<ImportPreview> {
+    return previewImport(this.check(file), options);
+  }
+
+  async importFile(file: string, options: ImportOptions): Promise<ImportResult> {
+    return importFile(this.store, this.check(file), options);
   }
 }

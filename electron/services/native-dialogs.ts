@@ -2,4 +2,6 @@
 export interface NativeDialogs {
   chooseOpen(): Promise<string | null>;
   chooseSave(suggestedName: string, defaultFolder: string): Promise<string | null>;
+  /** A historian export to import (CSV or line protocol). */
+  chooseImport(): Promise<string | null>;
 }

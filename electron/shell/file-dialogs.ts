@@ -26,13 +26,24 @@ export function safeFileName(suggested: string): string {
   return cleaned || 'Untitled';
 }
 
+/** Historian exports the local store imports. */
+export const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Historian export (CSV, line protocol)', extensions: ['csv', 'txt', 'tsv', 'lp'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
 /**
  * The native Open and Save As dialogs. Every path the user picks is approved for the renderer (it may only
  * touch files the user chose), and a saved path always ends in `.twin.json`.
  */
-export function createFileDialogs(dialog: DialogApi, parent: () => BrowserWindow | null, approve: (file: string) => void): NativeDialogs {
+export function createFileDialogs(
+  dialog: DialogApi,
+  parent: () => BrowserWindow | null,
+  approve: (file: string) => void,
+  approveImport: (file: string) => void = () => undefined,
+): NativeDialogs {
   return {
     async chooseOpen() {
       const options = { title: 'Open project', properties: ['openFile'] as Array<'openFile'>, filters: PROJECT_FILTERS };
@@ -41,6 +52,15 @@ export function createFileDialogs(dialog: DialogApi, parent: () => BrowserWindow
       const picked = result.canceled ? undefined : result.filePaths[0];
       if (!picked) return null;
       approve(picked);
+      return picked;
+    },
+    async chooseImport() {
+      const options = { title: 'Import historian data', properties: ['openFile'] as Array<'openFile'>, filters: IMPORT_FILTERS };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const picked = result.canceled ? undefined : result.filePaths[0];
+      if (!picked) return null;
+      approveImport(picked);
       return picked;
     },
     async chooseSave(suggestedName, defaultFolder) {

@@ -141,6 +141,7 @@ export const contract = {
   ),
   writePoints: method('Write points (analysis results) to a source.', z.object({ source: SourceId, points: z.array(WritePointSchema).max(100_000) }), WriteResultSchema),
   cancel: method('Abort the request in flight on a channel.', z.object({ channel: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() })),
+  chooseImportPath: method('Native dialog to pick a historian export to import; null when cancelled.', z.object({}), z.object({ path: z.string().nullable() })),
   previewImport: method(
     'Read the head of a CSV or line-protocol file and show how it would be imported into the local store.',
     z.object({ path: ProjectPath, options: ImportOptionsSchema }),

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportOptionsSchema } from '../../shared/api/source-schemas';
+import { isTwinError } from '../../shared/api/errors';
+import { LocalStore } from '../sources/local/local-store';
+import { ImportService } from './import-service';
+
+let dir: string;
+let store: LocalStore;
+let csv: string;
+const options = ImportOptionsSchema.parse({});
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'twin-import-service-'));
+  store = await LocalStore.open(path.join(dir, 'local'));
+  csv = path.join(dir, 'export.csv');
+  writeFileSync(csv, 'time,B7_CH1_KW\n2025-07-01T00:00:00Z,512.5\n2025-07-01T00:01:00Z,515\n');
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ImportService', () => {
+  it('in Electron, imports only files the user picked in the native dialog', async () => {
+    const service = new ImportService(store, 'approved-only');
+    await expect(service.preview(csv, options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    await expect(service.importFile('/etc/passwd', options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    service.approve(csv);
+    const result = await service.importFile(csv, options);
+    expect(result.points).toBe(2);
+    expect(result.series).toEqual(['B7_CH1_KW#value']);
+  });
+
+  it('in the web host, takes any absolute path but never a relative one', async () => {
+    const service = new ImportService(store, 'any-file');
+    expect((await service.preview(csv, options)).series).toEqual(['B7_CH1_KW#value']);
+    await expect(service.preview('export.csv', options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'invalid-input');
+  });
+});
