@@ -184,7 +184,9 @@ async function main(): Promise<void> {
       log(`  ${c.padEnd(34)} ${p.padEnd(26)} median ${fmt(r.median).padStart(8)} ms   p95 ${fmt(r.p95).padStart(8)} ms`);
     };
 
-    for (const sensors of [1, SENSORS]) {
+    // BENCH_ONLY=20 runs the 20-sensor cases alone (for investigating one row).
+    const only = process.env.BENCH_ONLY ? Number(process.env.BENCH_ONLY) : null;
+    for (const sensors of [1, SENSORS].filter((n) => only === null || n === only)) {
       const keys = Array.from({ length: sensors }, (_, i) => key(i));
       for (const [label, stats] of [
         ['mean', ['mean']],
