@@ -40,15 +40,25 @@ interface Row {
   runs: number;
 }
 
-async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<{ median: number; p95: number; n: number }> {
-  await task(-1);
-  const times: number[] = [];
+type Timing = { median: number; p95: number; n: number };
+
+/**
+ * Time several paths to the same answer round-robin: run i takes path (i + k) mod n k-th, so slow drift on the
+ * machine (influxd's background work, GC, a neighbour's load) falls on every path alike instead of on whichever
+ * ran last. Each path runs once unmeasured first.
+ */
+async function measureInterleaved(runs: number, tasks: readonly ((i: number) => Promise<unknown>)[]): Promise<Timing[]> {
+  for (const task of tasks) await task(-1);
+  const times = tasks.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await task(i);
-    times.push(performance.now() - t0);
+    for (let k = 0; k < tasks.length; k++) {
+      const p = (i + k) % tasks.length;
+      const t0 = performance.now();
+      await (tasks[p] as (i: number) => Promise<unknown>)(i);
+      (times[p] as number[]).push(performance.now() - t0);
+    }
   }
-  return summarize(times);
+  return times.map((t) => summarize(t));
 }
 
 /**
@@ -197,11 +207,18 @@ async function main(): Promise<void> {
           const l = layoutFor(run, pathIndex);
           return { keys, from: l.from, to: l.to, n: 1000, stats: [...stats] };
         };
-        add(c, '(a) direct InfluxQL', await measure(RUNS, (run) => directQuery(influxd!.url, keys.map((_, i) => influxqlStatement(i, layoutFor(run, 0), stats)))));
-        add(c, '(b) service layer', await measure(RUNS, (run) => h.queryWindows({ source: info.id, ...input(run, 1) })));
-        add(c, '(c) web host HTTP API', await measure(RUNS, (run) => api(host!, 'queryWindows', { source: info.id, ...input(run, 2) })));
-        add(c, '(d) local store', await measure(RUNS, (run) => h.queryWindows({ source: 'local', ...input(run, 3) })));
-        add(c, '(b) service layer, cached', await measure(RUNS, () => h.queryWindows({ source: info.id, ...input(0, 1) })));
+        const [a, b, cc, d, cached] = await measureInterleaved(RUNS, [
+          (run) => directQuery(influxd!.url, keys.map((_, i) => influxqlStatement(i, layoutFor(run, 0), stats))),
+          (run) => h.queryWindows({ source: info.id, ...input(run, 1) }),
+          (run) => api(host!, 'queryWindows', { source: info.id, ...input(run, 2) }),
+          (run) => h.queryWindows({ source: 'local', ...input(run, 3) }),
+          () => h.queryWindows({ source: info.id, ...input(0, 1) }),
+        ]);
+        add(c, '(a) direct InfluxQL', a!);
+        add(c, '(b) service layer', b!);
+        add(c, '(c) web host HTTP API', cc!);
+        add(c, '(d) local store', d!);
+        add(c, '(b) service layer, cached', cached!);
       }
     }
 
@@ -210,9 +227,14 @@ async function main(): Promise<void> {
       // Instants in the last week (where all 200 series have data), different every run.
       const at = (run: number, pathIndex: number) => TO - WEEK * MIN + Math.floor((((run + 1) * 7919 + pathIndex * 613) % WEEK) * MIN + 17_000);
       const c = `valueAt, ${count} series`;
-      add(c, '(b) service layer', await measure(RUNS, (run) => h.valueAt({ source: info.id, keys, at: at(run, 1) })));
-      add(c, '(c) web host HTTP API', await measure(RUNS, (run) => api(host!, 'valueAt', { source: info.id, keys, at: at(run, 2) })));
-      add(c, '(d) local store', await measure(RUNS, (run) => h.valueAt({ source: 'local', keys, at: at(run, 3) })));
+      const [b, cc, d] = await measureInterleaved(RUNS, [
+        (run) => h.valueAt({ source: info.id, keys, at: at(run, 1) }),
+        (run) => api(host!, 'valueAt', { source: info.id, keys, at: at(run, 2) }),
+        (run) => h.valueAt({ source: 'local', keys, at: at(run, 3) }),
+      ]);
+      add(c, '(b) service layer', b!);
+      add(c, '(c) web host HTTP API', cc!);
+      add(c, '(d) local store', d!);
     }
 
     const ratio = (c: string, p: string) => {

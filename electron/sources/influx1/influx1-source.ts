@@ -12,14 +12,14 @@ import { rawStatement, parseRaw } from './raw-query';
 import { pickSeries, selectSeries, type Selection } from './series-selector';
 import { TagKeyCache } from './tag-keys';
 import { mapPool } from './task-pool';
-import { LOOKBACK_STEPS_MS, parseValueAt, valueAtStatement } from './value-at-query';
+import { LOOKBACK_STEPS_MS, parseValueAt, VALUE_AT_SERIES_PER_STATEMENT, valueAtGroupStatement } from './value-at-query';
 import { mergeWindows, parseWindows, splitStats, windowsStatement } from './windows-query';
 import { addOutcomes, batchOutcome, INFLUX1_PRECISION, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
 
 export interface Influx1SourceOptions {
   /** Per-series queries in flight at once (default 16). */
   concurrency?: number;
-  /** valueAt statements sent in one /query request (default 10). */
+  /** valueAt statements (each for up to VALUE_AT_SERIES_PER_STATEMENT series) sent in one /query request (default 10). */
   valueAtStatementsPerRequest?: number;
   /** Points per /write request (default 5,000). */
   writeBatchPoints?: number;
@@ -134,16 +134,39 @@ export class Influx1Source implements TimeSeriesSource {
     // Widen the look-back only for the series that had no point in the narrower window.
     for (const step of LOOKBACK_STEPS_MS) {
       if (pending.length === 0) break;
-      const chunks: number[][] = [];
-      for (let i = 0; i < pending.length; i += this.valueAtPerRequest) chunks.push(pending.slice(i, i + this.valueAtPerRequest));
-      const found = await mapPool(chunks, this.concurrency, async (chunk) => {
-        const statements = chunk.map((i) => valueAtStatement((parsed[i] as Parsed).ref, (selections[i] as { selection: Selection }).selection, t, step));
-        const results = await this.http.query(statements, { signal: options.signal });
-        return chunk.map((i, j) => {
-          const p = parsed[i] as Parsed;
-          const value = parseValueAt(this.pick(this.seriesOf(results[j], p.key), p, (selections[i] as { tagKeys: string[] }).tagKeys));
-          if (value) out[i] = { key: p.key, t: value.t, value: value.value };
-          return value ? -1 : i;
+      // Series of one measurement and field share a statement (up to VALUE_AT_SERIES_PER_STATEMENT of them).
+      const groups = new Map<string, number[][]>();
+      for (const i of pending) {
+        const p = parsed[i] as Parsed;
+        const id = `${(selections[i] as { selection: Selection }).selection.from}\u0000${p.ref.field}`;
+        const list = groups.get(id) ?? [[]];
+        let last = list[list.length - 1] as number[];
+        if (last.length >= VALUE_AT_SERIES_PER_STATEMENT) list.push((last = []));
+        last.push(i);
+        groups.set(id, list);
+      }
+      const statements = [...groups.values()].flat();
+      const requests: number[][][] = [];
+      for (let i = 0; i < statements.length; i += this.valueAtPerRequest) requests.push(statements.slice(i, i + this.valueAtPerRequest));
+      const found = await mapPool(requests, this.concurrency, async (request) => {
+        const text = request.map((members) =>
+          valueAtGroupStatement(
+            (parsed[members[0] as number] as Parsed).ref.field,
+            members.map((i) => (selections[i] as { selection: Selection }).selection),
+            t,
+            step,
+          ),
+        );
+        const results = await this.http.query(text, { signal: options.signal });
+        return request.flatMap((members, j) => {
+          const named = (parsed[members[0] as number] as Parsed).key;
+          const series = this.seriesOf(results[j], members.length === 1 ? named : `${named} and ${members.length - 1} more`);
+          return members.map((i) => {
+            const p = parsed[i] as Parsed;
+            const value = parseValueAt(this.pick(series, p, (selections[i] as { tagKeys: string[] }).tagKeys));
+            if (value) out[i] = { key: p.key, t: value.t, value: value.value };
+            return value ? -1 : i;
+          });
         });
       });
       pending = found.flat().filter((i) => i >= 0);

@@ -4,7 +4,7 @@ import { windowLayout } from '../../../shared/series/window-math';
 import { fromTarget, quoteIdentifier, quoteString, timeLiteral } from './influxql-quote';
 import { rawStatement } from './raw-query';
 import { MAX_EXCLUDED_TAG_KEYS, pickSeries, selectSeries } from './series-selector';
-import { valueAtStatement } from './value-at-query';
+import { valueAtGroupStatement, valueAtStatement } from './value-at-query';
 import { parseWindows, windowOffset, windowsStatement } from './windows-query';
 
 describe('InfluxQL quoting', () => {
@@ -95,6 +95,19 @@ describe('statements', () => {
       `SELECT last("kw"::field) AS "last" FROM "chiller" WHERE "plant"::tag = 'B7' AND "unit"::tag = '' AND time <= 10000ms AND time > -3590000ms GROUP BY *`,
     );
     expect(valueAtStatement(ref, selection, 10_000, null)).toBe(`SELECT last("kw"::field) AS "last" FROM "chiller" WHERE "plant"::tag = 'B7' AND "unit"::tag = '' AND time <= 10000ms GROUP BY *`);
+  });
+
+  it('valueAt for several series: their selections ORed in one statement, grouped by every tag', () => {
+    const other = selectSeries({ measurement: 'chiller', tags: { plant: 'B7', unit: "CH1' OR 1=1" }, field: 'kw' }, ['plant', 'unit'], 'db', undefined);
+    expect(valueAtGroupStatement('kw', [selection, other], 10_000, 3_600_000)).toBe(
+      `SELECT last("kw"::field) AS "last" FROM "chiller" WHERE (("plant"::tag = 'B7' AND "unit"::tag = '') OR ("plant"::tag = 'B7' AND "unit"::tag = 'CH1\\' OR 1=1')) AND time <= 10000ms AND time > -3590000ms GROUP BY *`,
+    );
+    // One series: no parentheses; the same selection twice: once.
+    expect(valueAtGroupStatement('kw', [selection, selection], 10_000, null)).toBe(valueAtStatement(ref, selection, 10_000, null));
+    // A selection of the whole measurement cannot be narrowed by the others.
+    const whole = { from: '"chiller"', conditions: [] };
+    expect(valueAtGroupStatement('kw', [selection, whole], 10_000, null)).toBe(`SELECT last("kw"::field) AS "last" FROM "chiller" WHERE time <= 10000ms GROUP BY *`);
+    expect(() => valueAtGroupStatement('kw', [selection, { from: '"pump"', conditions: [] }], 0, null)).toThrow(/different measurements/);
   });
 
   it('raw: oldest first, one more than the limit', () => {

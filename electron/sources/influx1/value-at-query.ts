@@ -17,6 +17,26 @@ export function valueAtStatement(ref: SeriesRef, selection: Selection, t: number
   return `SELECT last(${fieldRef(ref.field)}) AS ${quoteIdentifier('last')} FROM ${selection.from}${whereClause(selection, time)} GROUP BY *`;
 }
 
+/** Most series asked for in one grouped valueAt statement (keeps statements a few kB). */
+export const VALUE_AT_SERIES_PER_STATEMENT = 100;
+
+/**
+ * One last() statement for several series of the same measurement and field: their selections ORed, grouped
+ * by every tag so each series comes back as its own result (pickSeries then keeps each key's exact series).
+ * Measured on 1.6: 200 series in two statements answer several times faster than 200 one-series statements.
+ * A selection without conditions selects the whole measurement, so the statement then has no tag filter.
+ */
+export function valueAtGroupStatement(field: string, selections: readonly Selection[], t: number, lookbackMs: number | null): string {
+  const first = selections[0];
+  if (!first) throw new Error('valueAtGroupStatement needs at least one selection');
+  if (selections.some((s) => s.from !== first.from)) throw new Error('valueAtGroupStatement: selections from different measurements');
+  const time = [`time <= ${timeLiteral(t)}`];
+  if (lookbackMs !== null) time.push(`time > ${timeLiteral(t - lookbackMs)}`);
+  const distinct = [...new Set(selections.map((s) => s.conditions.join(' AND ')))];
+  const tags = distinct.includes('') ? [] : distinct.length === 1 ? [distinct[0] as string] : [`(${distinct.map((c) => `(${c})`).join(' OR ')})`];
+  return `SELECT last(${fieldRef(field)}) AS ${quoteIdentifier('last')} FROM ${first.from} WHERE ${[...tags, ...time].join(' AND ')} GROUP BY *`;
+}
+
 /** The (t, value) of a last() result, or undefined when the series had no point in the window. */
 export function parseValueAt(series: ResultSeries | undefined): { t: number; value: number } | undefined {
   const row = series?.values?.[0];
