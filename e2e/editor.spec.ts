@@ -11,6 +11,14 @@ test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reop
   await ed.command('New');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
+  // The plant's time zone is checked against the IANA names (after the first paint, not before it).
+  const zone = ed.inspectorField('Plant time zone');
+  await zone.fill('Mars/Olympus_Mons');
+  await expect(zone).toHaveAttribute('aria-invalid', 'true');
+  await expect(ed.inspector).toContainText('"Mars/Olympus_Mons" is not an IANA time zone');
+  await zone.fill('America/Chicago');
+  await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
+
   await ed.dragFromPalette('Centrifugal pump', 200, 300);
   await ed.dragFromPalette('Gate valve', 420, 320);
   await ed.dragFromPalette('Chiller', 620, 260);
@@ -78,6 +86,35 @@ test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reop
   expect(await ed.tags()).toEqual(['CH-1', 'HV-101', 'P-201']);
   await expect(ed.edges()).toHaveCount(2);
   await page.screenshot({ path: 'test-results/editor.png' });
+});
+
+test('copy in one window, paste in another: through the system clipboard, parsed before use', async ({ page, host }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  await openApp(page, host);
+  const ed = new EditorPage(page);
+  await expect(ed.node('CH-2')).toBeVisible();
+  const before = await ed.tags();
+  await ed.select('CH-1');
+  await page.keyboard.press('Control+c');
+  await expect(ed.status).toContainText('Copied 1 asset');
+  // A new page has nothing copied in memory: paste has to read, and check, the system clipboard.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await ed.canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+v');
+  await expect(ed.status).toContainText('Pasted 1 asset with new tags');
+  const after = await ed.tags();
+  expect(after).toHaveLength(before.length + 1);
+  const added = after.filter((t) => !before.includes(t));
+  expect(added).toHaveLength(1);
+  expect(added[0]).toMatch(/^CH-\d+$/);
+
+  // Something else on the clipboard (not a twin clipboard) pastes nothing.
+  await page.evaluate(() => navigator.clipboard.writeText('{"twinClipboard":1,"assets":[{"id":"x"}]}'));
+  await ed.canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+v');
+  await expect(ed.status).toContainText('Nothing to paste: the clipboard holds no Twin Studio assets');
+  expect(await ed.tags()).toEqual(after);
 });
 
 test('a whole drag is one undo step, and selection is none', async ({ page, host }) => {

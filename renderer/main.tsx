@@ -10,12 +10,19 @@ import { showError } from './project/project-actions';
 registerAppCommands();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-startApp().catch((e) => {
+let mounted = false;
+/** Render the UI once: called by startApp as soon as the project is on its way, or on failure. */
+function mount(): void {
+  if (mounted) return;
+  mounted = true;
+  createRoot(root as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+startApp(mount).catch((e) => {
+  mount();
   showError('Twin Studio could not start', e);
   document.documentElement.dataset.ready = 'error';
 });

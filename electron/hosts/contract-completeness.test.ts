@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import path from 'node:path';
 import vm from 'node:vm';
-import { eventNames, methodNames } from '../../shared/api/contract';
+import { contract, eventNames, methodNames } from '../../shared/api/contract';
 import { eventChannel, methodChannel } from '../../shared/api/bridge';
 import { registerIpcHost } from './ipc-host';
 import { dispatch, type Handlers } from './dispatch';
@@ -13,6 +13,10 @@ function echoHandlers(): Handlers {
 }
 
 describe('every contract method is exposed by every host', () => {
+  it('the schema-free method list (what bridges iterate) is exactly the contract, in its order', () => {
+    expect([...methodNames]).toEqual(Object.keys(contract));
+  });
+
   it('the IPC host registers one handler per method on its channel', () => {
     const channels: string[] = [];
     registerIpcHost({ handle: (ch: string) => void channels.push(ch), removeHandler: () => undefined } as never, echoHandlers(), () => true);

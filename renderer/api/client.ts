@@ -1,5 +1,5 @@
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, TwinApi, TwinEvents } from '../../shared/api/contract';
-import { methodNames } from '../../shared/api/contract';
+import { methodNames } from '../../shared/api/method-names';
 import { TwinError } from '../../shared/api/errors';
 import type { TwinBridge } from '../../shared/api/bridge';
 import { createHttpBridge, takeWebHostToken } from './http-bridge';

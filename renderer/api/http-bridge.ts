@@ -1,4 +1,5 @@
-import { methodNames, type EventName, type MethodName, type ResultEnvelope } from '../../shared/api/contract';
+import { methodNames } from '../../shared/api/method-names';
+import type { EventName, MethodName, ResultEnvelope } from '../../shared/api/contract';
 import type { TwinBridge } from '../../shared/api/bridge';
 
 const TOKEN_KEY = 'twin.webHostToken';

@@ -7,9 +7,10 @@ import { useNotice } from '../stores/notice-store';
 /**
  * What happens when the window opens: learn the host, subscribe to its events, open the project it names
  * (command line, file association, or the last one) or the demo plant, then offer any recovered work.
+ * `mount` renders the UI; it is called once the project has been asked for (so both happen at once).
  * Marks `<html data-ready="true">` at the end, which is what tests wait for instead of sleeping.
  */
-export async function startApp(): Promise<void> {
+export async function startApp(mount: () => void): Promise<void> {
   performance.mark('twin:start');
   const api = getApi();
   const app = useApp.getState();
@@ -23,13 +24,16 @@ export async function startApp(): Promise<void> {
   api.on('openFile', ({ path }) => guardUnsaved('open-path', path));
   api.on('demoDataProgress', (s) => useApp.getState().setDemoData(s));
 
-  let opened = false;
-  if (info.startupProject) opened = await openPath(info.startupProject);
-  if (!opened) await openDemo();
+  // The first render of the (empty) editor runs while the project is read in main, not before it is asked for.
+  const opening = info.startupProject ? openPath(info.startupProject) : openDemo().then(() => true);
+  mount();
+  if (!(await opening)) await openDemo();
   performance.mark('twin:project-loaded');
   const recovery = await recoveryList;
   if (recovery.length > 0 && !useNotice.getState().dialog) useNotice.getState().show({ kind: 'recovery', entries: recovery });
   useApp.getState().setReady();
   performance.mark('twin:ready');
   document.documentElement.dataset.ready = 'true';
+  // The frame that shows the project: a rAF callback runs before that frame paints, a task queued from it after.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('twin:painted'), 0));
 }

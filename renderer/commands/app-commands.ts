@@ -1,4 +1,4 @@
-import { copyAssets, pasteAssets, ClipboardSchema, type ClipboardPayload } from '../../shared/twin/edits/clipboard';
+import { copyAssets, pasteAssets, type ClipboardPayload } from '../../shared/twin/edits/clipboard';
 import { deleteItems, flipAssets, moveAssets, rotateAssets } from '../../shared/twin/edits/asset-edits';
 import { createSystem } from '../../shared/twin/edits/system-edits';
 import { documentStore } from '../stores/document-store';
@@ -36,13 +36,24 @@ function paste(payload: ClipboardPayload | null = clipboard): void {
 
 async function pasteFromSystem(): Promise<void> {
   if (clipboard) return paste();
+  let text: string;
   try {
-    const text = await navigator.clipboard.readText();
-    const parsed = ClipboardSchema.safeParse(JSON.parse(text));
-    if (parsed.success) paste(parsed.data);
+    text = await navigator.clipboard.readText();
   } catch {
-    // Nothing usable on the system clipboard.
+    useNotice.getState().say('Nothing to paste: the system clipboard could not be read.');
+    return;
   }
+  // The schemas load on first use: the system clipboard is untrusted input, parsed like a file.
+  const { ClipboardSchema } = await import('../../shared/twin/edits/clipboard-schema');
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON: not ours.
+  }
+  const parsed = ClipboardSchema.safeParse(json);
+  if (parsed.success) paste(parsed.data);
+  else useNotice.getState().say('Nothing to paste: the clipboard holds no Twin Studio assets.');
 }
 
 function remove(): void {

@@ -1,6 +1,6 @@
 import { isTwinError } from '../../shared/api/errors';
 import type { OpenedProject } from '../../shared/api/contract';
-import { emptyDocument } from '../../shared/twin/schema';
+import { emptyDocument } from '../../shared/twin/empty-document';
 import { getApi } from '../api/client';
 import { documentStore, selectDirty } from '../stores/document-store';
 import { useApp } from '../stores/app-store';

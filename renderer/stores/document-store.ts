@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import type { Fingerprint } from '../../shared/api/contract';
 import { applyDiff, type StateDiff } from '../../shared/twin/diff';
 import { History, type Capture } from '../../shared/twin/history';
-import { emptyDocument, type TwinDocument } from '../../shared/twin/schema';
+import { emptyDocument } from '../../shared/twin/empty-document';
+import type { TwinDocument } from '../../shared/twin/schema';
 import { documentFromState, stateFromDocument, type TwinState } from '../../shared/twin/state';
 
 export interface DocumentState {

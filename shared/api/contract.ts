@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { MethodNameList } from './method-names';
 import { method, type MethodSpec } from './define';
-import { TwinErrorDataSchema } from './errors';
+import { TwinErrorDataSchema } from './error-schemas';
 import { TwinDocumentSchema } from '../twin/schema';
-import { ProblemSchema } from './errors';
+import { ProblemSchema } from './error-schemas';
 import {
   CatalogEntrySchema,
   EpochMs,
@@ -162,7 +163,11 @@ export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = z.output<Contract[K]['output']>;
 
 /** All method names, in declaration order. */
-export const methodNames = Object.keys(contract) as MethodName[];
+export { methodNames } from './method-names';
+// Both ways: a method missing from method-names.ts, or a name there that the contract lacks, fails the build.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<MethodName, MethodNameList> = true;
+void namesMatch;
 
 /** Events the main side sends to the renderer. */
 export const events = {

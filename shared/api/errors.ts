@@ -1,4 +1,6 @@
-import { z } from 'zod';
+/**
+ * Errors that cross the API, without zod: the renderer loads this at start, so it stays free of schemas.
+ */
 
 /** Every error kind that may cross the API; the UI decides what to offer (retry, settings, re-authenticate) by kind. */
 export const errorKinds = [
@@ -26,23 +28,22 @@ export const errorKinds = [
 export type TwinErrorKind = (typeof errorKinds)[number];
 
 /** One problem inside a file or an input, located by a JSON path such as `$.assets[3].tag`. */
-export const ProblemSchema = z.object({
-  path: z.string(),
-  message: z.string(),
-  severity: z.enum(['error', 'warning']).default('error'),
-});
-export type Problem = z.infer<typeof ProblemSchema>;
+export interface Problem {
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
 
-export const TwinErrorDataSchema = z.object({
-  kind: z.enum(errorKinds),
-  message: z.string(),
+/** What crosses the API for a failure (error-schemas.ts holds its runtime schema, checked to match this type). */
+export interface TwinErrorData {
+  kind: TwinErrorKind;
+  message: string;
   /** Where it happened: a file, a host:port, a series key. */
-  where: z.string().optional(),
-  problems: z.array(ProblemSchema).optional(),
+  where?: string | undefined;
+  problems?: Problem[] | undefined;
   /** Extra data the UI may use, e.g. the fingerprint on disk for a save conflict. */
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-export type TwinErrorData = z.infer<typeof TwinErrorDataSchema>;
+  details?: Record<string, unknown> | undefined;
+}
 
 /** An error that knows its kind; thrown by services, serialized by hosts, rebuilt by clients. */
 export class TwinError extends Error {

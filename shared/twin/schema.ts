@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** The twin file format this build writes. Files with a higher number are refused ("made by a newer version"). */
-export const FORMAT_VERSION = 2;
+import { FORMAT_VERSION } from './format-version';
+
+export { FORMAT_VERSION } from './format-version';
 
 const Id = z.string().min(1, 'is empty').max(128, 'is longer than 128 characters');
 const Finite = z.number().finite();
@@ -85,7 +86,4 @@ export const TwinDocumentSchema = z.looseObject({
 });
 export type TwinDocument = z.infer<typeof TwinDocumentSchema>;
 
-/** A new, empty project. */
-export function emptyDocument(id: string, name = 'Untitled plant', timeZone = 'UTC'): TwinDocument {
-  return { formatVersion: FORMAT_VERSION, id, name, timeZone, assets: [], connections: [], systems: [], sensors: [], models: [] };
-}
+export { emptyDocument } from './empty-document';

@@ -1,18 +1,12 @@
-import { z } from 'zod';
-import { AssetSchema, ConnectionSchema, SensorSchema, type Asset, type Connection, type Sensor } from '../schema';
+import type { Asset, Connection, Sensor } from '../schema';
 import { DiffBuilder, type StateDiff } from '../diff';
 import { copyTag } from '../auto-tag';
 import type { TwinState } from '../state';
 import type { NewId } from './asset-edits';
 
-/** What copy puts on the clipboard: the assets, the connections among them and their sensor bindings. Versioned. */
-export const ClipboardSchema = z.object({
-  twinClipboard: z.literal(1),
-  assets: z.array(AssetSchema).max(10_000),
-  connections: z.array(ConnectionSchema).max(50_000),
-  sensors: z.array(SensorSchema).max(50_000),
-});
-export type ClipboardPayload = z.infer<typeof ClipboardSchema>;
+import type { ClipboardPayload } from './clipboard-schema';
+
+export type { ClipboardPayload } from './clipboard-schema';
 
 /** Copy assets with the connections that run between them and the sensors bound to them. */
 export function copyAssets(state: TwinState, assetIds: readonly string[]): ClipboardPayload {

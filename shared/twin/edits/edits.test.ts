@@ -3,7 +3,8 @@ import { applyDiff } from '../diff';
 import { idSequence, makeState } from '../test-state';
 import { addAsset, deleteItems, rotateAssets, flipAssets } from './asset-edits';
 import { connectPorts } from './connection-edits';
-import { copyAssets, pasteAssets, ClipboardSchema } from './clipboard';
+import { copyAssets, pasteAssets } from './clipboard';
+import { ClipboardSchema } from './clipboard-schema';
 import { createSystem, setSystemMembers } from './system-edits';
 import type { TwinState } from '../state';
 
