@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     const add = (c: string, p: string, r: { median: number; p95: number; n: number }) => {
       rows.push({ case: c, path: p, medianMs: Math.round(r.median * 10) / 10, p95Ms: Math.round(r.p95 * 10) / 10, runs: r.n });
-      log(`  ${c.padEnd(34)} ${p.padEnd(26)} median ${fmt(r.median).padStart(8)} ms   p95 ${fmt(r.p95).padStart(8)} ms`);
+      log(`  ${c.padEnd(40)} ${p.padEnd(26)} median ${fmt(r.median).padStart(8)} ms   p95 ${fmt(r.p95).padStart(8)} ms`);
     };
 
     // BENCH_ONLY=20 runs the 20-sensor cases alone (for investigating one row).
@@ -259,10 +259,10 @@ async function main(): Promise<void> {
     writeFileSync(path.join(ROOT, 'bench-results', 'query.json'), `${JSON.stringify(result, null, 2)}\n`);
 
     console.log(`\nQuery benchmark (InfluxDB ${result.influxdb}, ${RUNS} runs per case, ms)\n`);
-    console.log(`${'case'.padEnd(36)}${'path'.padEnd(28)}${'median'.padStart(10)}${'p95'.padStart(10)}`);
-    for (const r of rows) console.log(`${r.case.padEnd(36)}${r.path.padEnd(28)}${fmt(r.medianMs).padStart(10)}${fmt(r.p95Ms).padStart(10)}`);
+    console.log(`${'case'.padEnd(42)}${'path'.padEnd(28)}${'median'.padStart(10)}${'p95'.padStart(10)}`);
+    for (const r of rows) console.log(`${r.case.padEnd(42)}${r.path.padEnd(28)}${fmt(r.medianMs).padStart(10)}${fmt(r.p95Ms).padStart(10)}`);
     console.log('\nMedian ratios to the direct InfluxQL query (goals: b/a ≤ 1.2, c/a ≤ 1.3, d/a ≤ 1):');
-    for (const r of ratios) console.log(`  ${r.case.padEnd(36)} b/a ${r['b/a']}   c/a ${r['c/a']}   d/a ${r['d/a']}`);
+    for (const r of ratios) console.log(`  ${r.case.padEnd(42)} b/a ${r['b/a']}   c/a ${r['c/a']}   d/a ${r['d/a']}`);
     console.log('\nWritten to bench-results/query.json');
   } finally {
     await host?.close();

@@ -7,6 +7,7 @@ export const MENU_COMMANDS = [
   'file.openDemo',
   'file.save',
   'file.saveAs',
+  'file.import',
   'edit.undo',
   'edit.redo',
   'edit.cut',
@@ -110,6 +111,8 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     separator,
     item({ label: 'Save', command: 'file.save', accelerator: 'CmdOrCtrl+S' }),
     item({ label: 'Save As…', command: 'file.saveAs', accelerator: 'Shift+CmdOrCtrl+S' }),
+    separator,
+    item({ label: 'Import Historian Data…', command: 'file.import' }),
   ];
   if (!mac) file.push(separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
 

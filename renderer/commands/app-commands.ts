@@ -7,6 +7,7 @@ import { useNotice } from '../stores/notice-store';
 import { canvasHandle } from '../editor/canvas-handle';
 import { newId } from '../editor/id';
 import { guardUnsaved, save, saveAs } from '../project/project-actions';
+import { startImport } from '../project/import-actions';
 import { registerCommands, type Command } from './registry';
 
 let clipboard: ClipboardPayload | null = null;
@@ -80,6 +81,7 @@ const commands: Command[] = [
   { id: 'file.openDemo', label: 'Open demo plant', run: () => guardUnsaved('open-demo') },
   { id: 'file.save', label: 'Save', keys: ['Mod+S'], inInputs: true, run: () => void save() },
   { id: 'file.saveAs', label: 'Save as…', keys: ['Mod+Shift+S'], inInputs: true, run: () => void saveAs() },
+  { id: 'file.import', label: 'Import historian data…', run: startImport },
   { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], run: () => documentStore.getState().undo(), enabled: () => documentStore.getState().canUndo },
   { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], run: () => documentStore.getState().redo(), enabled: () => documentStore.getState().canRedo },
   { id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], run: () => (copy(), remove()), enabled: () => useView.getState().selectedAssets.size > 0 },

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useNotice } from '../stores/notice-store';
 import { ConfirmDiscardDialog, ConflictDialog, RecoveryDialog } from './ChoiceDialogs';
 import { ErrorDialog } from './ErrorDialog';
 import { OpenDialog, SaveAsDialog } from './PathDialogs';
+
+// Loaded on first use, with the import option schemas it needs: not part of opening a window.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Shows the one current dialog. */
 export function DialogHost() {
@@ -21,5 +25,11 @@ export function DialogHost() {
       return <RecoveryDialog entries={dialog.entries} onClose={close} />;
     case 'confirm-discard':
       return <ConfirmDiscardDialog action={dialog.action} {...(dialog.path ? { path: dialog.path } : {})} onClose={close} />;
+    case 'import':
+      return (
+        <Suspense fallback={null}>
+          <ImportDialog path={dialog.path} onClose={close} />
+        </Suspense>
+      );
   }
 }

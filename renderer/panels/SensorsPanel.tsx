@@ -4,6 +4,7 @@ import { getApi } from '../api/client';
 import { useApp } from '../stores/app-store';
 import { useDocument } from '../stores/document-store';
 import { useSources } from '../stores/sources-store';
+import { startImport } from '../project/import-actions';
 import { ConnectSourceForm } from './ConnectSourceForm';
 import { errorHint } from './error-hint';
 
@@ -79,8 +80,13 @@ export function SensorsPanel() {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => setConnecting((v) => !v)} aria-expanded={connecting}>
+      </div>
+      <div className="sensors__actions">
+        <button type="button" onClick={() => setConnecting((v) => !v)} aria-expanded={connecting} title="Connect to an InfluxDB 1.x or 2.x server">
           Connect…
+        </button>
+        <button type="button" onClick={() => void startImport()} title="Import a historian export (CSV or line protocol) into the local store">
+          Import…
         </button>
       </div>
       {connecting && <ConnectSourceForm onDone={() => setConnecting(false)} />}

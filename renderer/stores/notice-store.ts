@@ -14,7 +14,8 @@ export type Dialog =
   | { kind: 'save-as'; then?: 'close' }
   | { kind: 'conflict'; path: string; message: string }
   | { kind: 'recovery'; entries: { id: string; path: string | null; name: string; savedAt: number }[] }
-  | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-demo' | 'open-path'; path?: string };
+  | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-demo' | 'open-path'; path?: string }
+  | { kind: 'import'; path: string | null };
 
 export interface NoticeState {
   status: Status | null;
