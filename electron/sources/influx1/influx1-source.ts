@@ -12,7 +12,7 @@ import { rawStatement, parseRaw } from './raw-query';
 import { pickSeries, selectSeries, type Selection } from './series-selector';
 import { TagKeyCache } from './tag-keys';
 import { mapPool } from './task-pool';
-import { LOOKBACK_STEPS_MS, parseValueAt, VALUE_AT_SERIES_PER_STATEMENT, valueAtGroupStatement } from './value-at-query';
+import { chunksByKey, LOOKBACK_STEPS_MS, parseValueAt, VALUE_AT_SERIES_PER_STATEMENT, valueAtGroupStatement } from './value-at-query';
 import { mergeWindows, parseWindows, splitStats, windowsStatement } from './windows-query';
 import { addOutcomes, batchOutcome, INFLUX1_PRECISION, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
 
@@ -135,17 +135,7 @@ export class Influx1Source implements TimeSeriesSource {
     for (const step of LOOKBACK_STEPS_MS) {
       if (pending.length === 0) break;
       // Series of one measurement and field share a statement (up to VALUE_AT_SERIES_PER_STATEMENT of them).
-      const groups = new Map<string, number[][]>();
-      for (const i of pending) {
-        const p = parsed[i] as Parsed;
-        const id = `${(selections[i] as { selection: Selection }).selection.from}\u0000${p.ref.field}`;
-        const list = groups.get(id) ?? [[]];
-        let last = list[list.length - 1] as number[];
-        if (last.length >= VALUE_AT_SERIES_PER_STATEMENT) list.push((last = []));
-        last.push(i);
-        groups.set(id, list);
-      }
-      const statements = [...groups.values()].flat();
+      const statements = chunksByKey(pending, (i) => `${(selections[i] as { selection: Selection }).selection.from}\u0000${(parsed[i] as Parsed).ref.field}`, VALUE_AT_SERIES_PER_STATEMENT);
       const requests: number[][][] = [];
       for (let i = 0; i < statements.length; i += this.valueAtPerRequest) requests.push(statements.slice(i, i + this.valueAtPerRequest));
       const found = await mapPool(requests, this.concurrency, async (request) => {

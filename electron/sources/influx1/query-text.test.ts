@@ -4,7 +4,7 @@ import { windowLayout } from '../../../shared/series/window-math';
 import { fromTarget, quoteIdentifier, quoteString, timeLiteral } from './influxql-quote';
 import { rawStatement } from './raw-query';
 import { MAX_EXCLUDED_TAG_KEYS, pickSeries, selectSeries } from './series-selector';
-import { valueAtGroupStatement, valueAtStatement } from './value-at-query';
+import { chunksByKey, valueAtGroupStatement, valueAtStatement } from './value-at-query';
 import { parseWindows, windowOffset, windowsStatement } from './windows-query';
 
 describe('InfluxQL quoting', () => {
@@ -108,6 +108,12 @@ describe('statements', () => {
     const whole = { from: '"chiller"', conditions: [] };
     expect(valueAtGroupStatement('kw', [selection, whole], 10_000, null)).toBe(`SELECT last("kw"::field) AS "last" FROM "chiller" WHERE time <= 10000ms GROUP BY *`);
     expect(() => valueAtGroupStatement('kw', [selection, { from: '"pump"', conditions: [] }], 0, null)).toThrow(/different measurements/);
+  });
+
+  it('valueAt groups series by measurement and field, in statements of bounded size', () => {
+    const items = ['a1', 'b1', 'a2', 'a3', 'b2', 'a4', 'c1'];
+    expect(chunksByKey(items, (s) => s[0] as string, 3)).toEqual([['a1', 'a2', 'a3'], ['a4'], ['b1', 'b2'], ['c1']]);
+    expect(chunksByKey([], (s: string) => s, 3)).toEqual([]);
   });
 
   it('raw: oldest first, one more than the limit', () => {

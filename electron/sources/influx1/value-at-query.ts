@@ -37,6 +37,20 @@ export function valueAtGroupStatement(field: string, selections: readonly Select
   return `SELECT last(${fieldRef(field)}) AS ${quoteIdentifier('last')} FROM ${first.from} WHERE ${[...tags, ...time].join(' AND ')} GROUP BY *`;
 }
 
+/** Items grouped by a key (first-seen order), each group cut into chunks of at most `size`. */
+export function chunksByKey<T>(items: readonly T[], keyOf: (item: T) => string, size: number): T[][] {
+  const groups = new Map<string, T[][]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = groups.get(k) ?? [];
+    const last = list[list.length - 1];
+    if (last && last.length < size) last.push(item);
+    else list.push([item]);
+    groups.set(k, list);
+  }
+  return [...groups.values()].flat();
+}
+
 /** The (t, value) of a last() result, or undefined when the series had no point in the window. */
 export function parseValueAt(series: ResultSeries | undefined): { t: number; value: number } | undefined {
   const row = series?.values?.[0];
