@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import faultsFileText from '../../assets/demo/b7-faults.json?raw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollectedColumns } from './collect-columns';
 import { collectColumns } from './collect-columns';
@@ -135,7 +135,7 @@ describe('each injected fault is visible in the generated data', () => {
 describe('the ground-truth file', () => {
   it('matches what the code injects, and assets/demo/b7-faults.json is up to date', () => {
     const truth = demoGroundTruth();
-    const onDisk: unknown = JSON.parse(readFileSync(new URL('../../assets/demo/b7-faults.json', import.meta.url), 'utf8'));
+    const onDisk: unknown = JSON.parse(faultsFileText);
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(truth)));
     const keys = new Set(SIM_SERIES.map((s) => s.key));
     for (const f of truth.faults) {

@@ -1,5 +1,4 @@
 import { droppedFields } from './validate/dropped-fields';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../api/errors';
 import { componentByKind } from '../catalog/catalog';
@@ -7,7 +6,14 @@ import { emptyDocument, type Asset, type Connection, type TwinDocument } from '.
 import { checkDocument, hasErrors, validateDocument } from './validate';
 import { jsonPath } from './validate/json-path';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+// Fixture files as text, bundled by Vite for the test (shared/ code and its tests stay free of Node's fs).
+const fixtureFiles = import.meta.glob<string>('./fixtures/**/*', { query: '?raw', import: 'default', eager: true });
+const fixtureText = (name: string): string => {
+  const text = fixtureFiles[`./fixtures/${name}`];
+  if (text === undefined) throw new Error(`No fixture ${name}`);
+  return text;
+};
+const fixture = (name: string): unknown => JSON.parse(fixtureText(name));
 
 function asset(id: string, kind: string, tag: string): Asset {
   return { id, kind, tag, name: '', properties: {}, position: { x: 0, y: 0 }, rotation: 0, flip: false };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { componentByKind } from '../../catalog/catalog';
 import { placedPort, placedSize } from '../../catalog/port-geometry';
@@ -8,8 +7,9 @@ import { validateDocument } from '../../twin/validate';
 import { demoGroundTruth } from '../ground-truth';
 import { SIM_SERIES } from '../sim-series';
 import { buildDemoProject } from './build-demo-project';
+import demoFileText from '../../../assets/demo/b7-chilled-water.twin.json?raw';
 
-const onDisk = (): unknown => JSON.parse(readFileSync(new URL('../../../assets/demo/b7-chilled-water.twin.json', import.meta.url), 'utf8'));
+const onDisk = (): unknown => JSON.parse(demoFileText);
 const doc: TwinDocument = buildDemoProject();
 const byTag = new Map(doc.assets.map((a) => [a.tag, a]));
 const byId = new Map(doc.assets.map((a) => [a.id, a]));

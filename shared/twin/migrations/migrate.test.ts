@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isTwinError, type TwinError } from '../../api/errors';
 import { parseJsonSafe } from '../safe-json';
@@ -6,7 +5,14 @@ import { FORMAT_VERSION, TwinDocumentSchema } from '../schema';
 import { validateDocument } from '../validate';
 import { OLDEST_FORMAT, migrate, migrations } from './migrate';
 
-const fixture = (name: string): unknown => parseJsonSafe(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+// Fixture files as text, bundled by Vite for the test (shared/ code and its tests stay free of Node's fs).
+const fixtureFiles = import.meta.glob<string>('../fixtures/**/*', { query: '?raw', import: 'default', eager: true });
+const fixtureText = (name: string): string => {
+  const text = fixtureFiles[`../fixtures/${name}`];
+  if (text === undefined) throw new Error(`No fixture ${name}`);
+  return text;
+};
+const fixture = (name: string): unknown => parseJsonSafe(fixtureText(name));
 
 function thrown(fn: () => unknown): TwinError {
   try {

@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isTwinError, type TwinError } from '../../api/errors';
 import { FORMAT_VERSION } from '../schema';
 import { parseProjectText } from './project-text';
 
-const text = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+// Fixture files as text, bundled by Vite for the test (shared/ code and its tests stay free of Node's fs).
+const fixtureFiles = import.meta.glob<string>('../fixtures/**/*', { query: '?raw', import: 'default', eager: true });
+const fixtureText = (name: string): string => {
+  const text = fixtureFiles[`../fixtures/${name}`];
+  if (text === undefined) throw new Error(`No fixture ${name}`);
+  return text;
+};
+const text = fixtureText;
 
 function refusal(source: string, where = 'plant.twin.json'): TwinError {
   try {
