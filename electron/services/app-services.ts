@@ -53,7 +53,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const local = await openLocalSource(paths.local);
   sources.add(local.info, local.source);
   const demo = new DemoData(local.store, events, o.demoData);
-  const imports = new ImportService(local.store, o.host === 'web' ? 'any-file' : 'approved-only');
+  const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only');
 
   const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
   const handlers: Handlers = {

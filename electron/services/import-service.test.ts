@@ -35,9 +35,22 @@ describe('ImportService', () => {
     expect(result.series).toEqual(['B7_CH1_KW#value']);
   });
 
-  it('in the web host, takes any absolute path but never a relative one', async () => {
-    const service = new ImportService(store, 'any-file');
+  it('in the web host, takes an absolute path to a historian export, never a relative one', async () => {
+    const service = new ImportService(store, 'any-export');
     expect((await service.preview(csv, options)).series).toEqual(['B7_CH1_KW#value']);
     await expect(service.preview('export.csv', options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'invalid-input');
+  });
+
+  it.each([
+    ['/etc/passwd', 'not a historian export'],
+    ['/home/op/.ssh/id_ed25519', 'not a historian export'],
+    ['/home/op/.aws/notes.txt', 'hidden folder ".aws"'],
+    ['/home/op/.env.csv', '.env.csv is a hidden file'],
+    ['/srv/plant/export.CSV.bak', 'not a historian export'],
+  ])('in the web host, refuses %s before reading it (%s)', async (file, message) => {
+    const service = new ImportService(store, 'any-export');
+    for (const call of [() => service.preview(file, options), () => service.importFile(file, options)]) {
+      await expect(call()).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden' && e.message.includes(message));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import type { NativeDialogs } from '../services/native-dialogs';
+import { HISTORIAN_EXTENSIONS } from '../import/historian-files';
 
 /** Projects first; "All files" because some platforms' dialogs match only the last part of `.twin.json`. */
 export const PROJECT_FILTERS: FileFilter[] = [
@@ -28,7 +29,7 @@ export function safeFileName(suggested: string): string {
 
 /** Historian exports the local store imports. */
 export const IMPORT_FILTERS: FileFilter[] = [
-  { name: 'Historian export (CSV, line protocol)', extensions: ['csv', 'txt', 'tsv', 'lp'] },
+  { name: 'Historian export (CSV, line protocol)', extensions: [...HISTORIAN_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 
