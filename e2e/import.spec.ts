@@ -67,7 +67,7 @@ test('a historian CSV is previewed with its problems by line, needs a zone and a
   await page.screenshot({ path: 'test-results/import.png' });
 });
 
-test('a file that is not there, or not a historian export, gets a clear message and imports nothing', async ({ page, host }) => {
+test('a file that is not there, not allowed, or not a historian export gets a clear message and imports nothing', async ({ page, host }) => {
   await openApp(page, host);
   await page.getByRole('tab', { name: 'Sensors' }).click();
   await page.getByRole('region', { name: 'Sensors' }).getByRole('button', { name: 'Import…' }).click();
@@ -76,6 +76,11 @@ test('a file that is not there, or not a historian export, gets a clear message 
   await dialog.getByLabel('File (CSV or line protocol)').fill(missing);
   await expect(dialog.getByRole('alert')).toContainText('no-such-export.csv');
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+
+  // Without a native dialog to vouch for it, the web host reads only historian exports.
+  await dialog.getByLabel('File (CSV or line protocol)').fill('/etc/passwd');
+  await expect(dialog.getByRole('alert')).toContainText('passwd is not a historian export');
+  await expect(dialog.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
 
   const binary = path.join(host.dataDir, 'picture.csv');
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
