@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { timestampFormats, type ImportOptions, type ImportPreview, type ImportResult } from '../../shared/api/source-schemas';
-import { isTwinError } from '../../shared/api/errors';
+import { toErrorData } from '../../shared/api/errors';
 import { getApi } from '../api/client';
 import { useApp } from '../stores/app-store';
 import { useDocument } from '../stores/document-store';
@@ -14,9 +14,7 @@ const DEFAULTS: Options = { format: 'auto', timestampFormat: 'auto', ambiguousTi
 const SHOWN_PROBLEMS = 20;
 const SHOWN_SERIES = 12;
 
-function messageOf(e: unknown): string {
-  return isTwinError(e) || e instanceof Error ? e.message : String(e);
-}
+const messageOf = (e: unknown): string => toErrorData(e).message;
 
 function request(options: Options): ImportOptions {
   const { timeZone, ...rest } = options;

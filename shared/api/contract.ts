@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodNameList } from './method-names';
-import { method, type MethodSpec } from './define';
+import { method, type MethodSpec, type SameType } from './define';
 import { TwinErrorDataSchema } from './error-schemas';
 import { TwinDocumentSchema } from '../twin/schema';
 import { ProblemSchema } from './error-schemas';
@@ -165,8 +165,7 @@ export type MethodOutput<K extends MethodName> = z.output<Contract[K]['output']>
 /** All method names, in declaration order. */
 export { methodNames } from './method-names';
 // Both ways: a method missing from method-names.ts, or a name there that the contract lacks, fails the build.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const namesMatch: Same<MethodName, MethodNameList> = true;
+const namesMatch: SameType<MethodName, MethodNameList> = true;
 void namesMatch;
 
 /** Events the main side sends to the renderer. */

@@ -12,3 +12,6 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 export function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): MethodSpec<I, O> {
   return { input, output, summary };
 }
+
+/** `true` when two types are the same both ways: a `const x: SameType<A, B> = true` fails the build when they drift. */
+export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameType } from './define';
 import { errorKinds, type Problem, type TwinErrorData } from './errors';
 
 /** Runtime schemas of errors.ts's types, for the contract's envelopes and problem lists. */
@@ -17,8 +18,7 @@ export const TwinErrorDataSchema = z.object({
 });
 
 // The hand-written types and the schemas cannot drift apart: either direction failing breaks the build.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const problemMatches: Same<z.output<typeof ProblemSchema>, Problem> = true;
-const errorMatches: Same<z.output<typeof TwinErrorDataSchema>, TwinErrorData> = true;
+const problemMatches: SameType<z.output<typeof ProblemSchema>, Problem> = true;
+const errorMatches: SameType<z.output<typeof TwinErrorDataSchema>, TwinErrorData> = true;
 void problemMatches;
 void errorMatches;
