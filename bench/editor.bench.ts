@@ -34,13 +34,19 @@ async function openTime(page: Page, url: string): Promise<number> {
 async function selectFirstRow(page: Page): Promise<number> {
   // Box-select the first row of cells (50 assets) with Shift+drag, as a user would.
   const box = await page.evaluate(() => {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
       const id = el.dataset.id ?? '';
       const cell = Number(/^c(\d+)-/.exec(id)?.[1] ?? -1);
       if (cell < 0 || cell >= 5) continue;
       const r = el.getBoundingClientRect();
-      x0 = Math.min(x0, r.left); y0 = Math.min(y0, r.top); x1 = Math.max(x1, r.right); y1 = Math.max(y1, r.bottom);
+      x0 = Math.min(x0, r.left);
+      y0 = Math.min(y0, r.top);
+      x1 = Math.max(x1, r.right);
+      y1 = Math.max(y1, r.bottom);
     }
     return { x0, y0, x1, y1 };
   });

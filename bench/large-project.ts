@@ -49,11 +49,23 @@ export function largeProject(cells = 50, perRow = 5): TwinDocument {
       if (!def) throw new Error(`The catalog lacks ${a.kind}`);
       const properties: Record<string, PropertyValue> = {};
       for (const p of def.properties) properties[p.key] = p.default;
-      assets.push({ id: id(c, a.key), kind: a.kind, tag: `${a.prefix}-${1000 + c}${a.key === 'bv' ? 'B' : ''}`, name: '', properties, position: { x: ox + a.x, y: oy + a.y }, rotation: 0, flip: false });
+      assets.push({
+        id: id(c, a.key),
+        kind: a.kind,
+        tag: `${a.prefix}-${1000 + c}${a.key === 'bv' ? 'B' : ''}`,
+        name: '',
+        properties,
+        position: { x: ox + a.x, y: oy + a.y },
+        rotation: 0,
+        flip: false,
+      });
     }
-    for (const [fa, fp, ta, tp] of PROCESS) connections.push({ id: `k${conn++}`, kind: 'process', from: { asset: id(c, fa), port: fp }, to: { asset: id(c, ta), port: tp } });
-    for (const [fa, fp, ta, tp] of SIGNAL) connections.push({ id: `k${conn++}`, kind: 'signal', from: { asset: id(c, fa), port: fp }, to: { asset: id(c, ta), port: tp } });
-    if (c + 1 < cells) connections.push({ id: `k${conn++}`, kind: 'process', from: { asset: id(c, 'bv'), port: 'out' }, to: { asset: id(c + 1, 'tk'), port: 'in' } });
+    for (const [fa, fp, ta, tp] of PROCESS)
+      connections.push({ id: `k${conn++}`, kind: 'process', from: { asset: id(c, fa), port: fp }, to: { asset: id(c, ta), port: tp } });
+    for (const [fa, fp, ta, tp] of SIGNAL)
+      connections.push({ id: `k${conn++}`, kind: 'signal', from: { asset: id(c, fa), port: fp }, to: { asset: id(c, ta), port: tp } });
+    if (c + 1 < cells)
+      connections.push({ id: `k${conn++}`, kind: 'process', from: { asset: id(c, 'bv'), port: 'out' }, to: { asset: id(c + 1, 'tk'), port: 'in' } });
   }
   // Round the count up to 12 per cell with recirculation lines back into the first tank of each row.
   for (let c = 0; connections.length < cells * 12 && c < cells; c += perRow) {

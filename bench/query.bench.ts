@@ -208,7 +208,11 @@ async function main(): Promise<void> {
           return { keys, from: l.from, to: l.to, n: 1000, stats: [...stats] };
         };
         const [a, b, cc, d, cached] = await measureInterleaved(RUNS, [
-          (run) => directQuery(influxd!.url, keys.map((_, i) => influxqlStatement(i, layoutFor(run, 0), stats))),
+          (run) =>
+            directQuery(
+              influxd!.url,
+              keys.map((_, i) => influxqlStatement(i, layoutFor(run, 0), stats)),
+            ),
           (run) => h.queryWindows({ source: info.id, ...input(run, 1) }),
           (run) => api(host!, 'queryWindows', { source: info.id, ...input(run, 2) }),
           (run) => h.queryWindows({ source: 'local', ...input(run, 3) }),
@@ -243,7 +247,12 @@ async function main(): Promise<void> {
       return a && x ? Math.round((x.medianMs / a.medianMs) * 100) / 100 : null;
     };
     const cases = [...new Set(rows.filter((r) => r.path.startsWith('(a)')).map((r) => r.case))];
-    const ratios = cases.map((c) => ({ case: c, 'b/a': ratio(c, '(b) service layer'), 'c/a': ratio(c, '(c) web host HTTP API'), 'd/a': ratio(c, '(d) local store') }));
+    const ratios = cases.map((c) => ({
+      case: c,
+      'b/a': ratio(c, '(b) service layer'),
+      'c/a': ratio(c, '(c) web host HTTP API'),
+      'd/a': ratio(c, '(d) local store'),
+    }));
     const result = {
       benchmark: 'query',
       date: new Date().toISOString(),

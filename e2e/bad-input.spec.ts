@@ -40,7 +40,9 @@ function writeBadFiles(dir: string): Record<string, string> {
 
 test('bad project files get one clear message; the open project and the files are untouched', async ({ page, host }) => {
   const files = writeBadFiles(path.join(host.dataDir, 'projects'));
-  const before = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, { size: statSync(f).size, mtime: statSync(f).mtimeMs, head: readFileSync(f).subarray(0, 64).toString('hex') }]));
+  const before = Object.fromEntries(
+    Object.entries(files).map(([k, f]) => [k, { size: statSync(f).size, mtime: statSync(f).mtimeMs, head: readFileSync(f).subarray(0, 64).toString('hex') }]),
+  );
   await openApp(page, host);
   const ed = new EditorPage(page);
   await expect(ed.node('CH-1')).toBeVisible();

@@ -33,7 +33,15 @@ async function probe(url: string): Promise<void> {
     fetchBlocked = true;
   }
   await new Promise((r) => setTimeout(r, 200));
-  w.__probeDone({ inline: w.__inlineRan === true, handler: w.__handlerRan === true, evalRan: w.__evalRan === true, evalBlocked, fnBlocked, fetchBlocked, reported });
+  w.__probeDone({
+    inline: w.__inlineRan === true,
+    handler: w.__handlerRan === true,
+    evalRan: w.__evalRan === true,
+    evalBlocked,
+    fnBlocked,
+    fetchBlocked,
+    reported,
+  });
 }
 
 test('the Content-Security-Policy blocks inline script, inline handlers, eval and other origins in real Chromium', async ({ page, host }) => {

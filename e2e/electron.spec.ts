@@ -47,7 +47,12 @@ test.describe('Electron shell', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'twin-electron-e2e-'));
     const env = { ...process.env } as Record<string, string>;
     delete env.ELECTRON_RUN_AS_NODE;
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [mainBundle, '--data-dir', dataDir, '--demo-data', 'off'], env, timeout: 60_000 });
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [mainBundle, '--data-dir', dataDir, '--demo-data', 'off'],
+      env,
+      timeout: 60_000,
+    });
     try {
       const page = await app.firstWindow();
       await page.locator('html[data-ready="true"]').waitFor({ timeout: 60_000 });
@@ -78,7 +83,9 @@ test.describe('Electron shell', () => {
       const inline = await page.evaluate(
         () =>
           new Promise<{ ran: boolean; violated: string }>((resolve) => {
-            document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: 'inlineRan' in window, violated: e.effectiveDirective }), { once: true });
+            document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: 'inlineRan' in window, violated: e.effectiveDirective }), {
+              once: true,
+            });
             const s = document.createElement('script');
             s.textContent = 'window.inlineRan = true';
             document.head.append(s);

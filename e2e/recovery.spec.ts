@@ -64,7 +64,10 @@ test('a project changed on disk is never silently overwritten', async ({ page, h
   expect(JSON.parse(readFileSync(file, 'utf8')).assets).toHaveLength(1);
 
   await ed.shortcut('Control+s');
-  await page.getByRole('alertdialog', { name: /changed on disk/ }).getByRole('button', { name: 'Overwrite' }).click();
+  await page
+    .getByRole('alertdialog', { name: /changed on disk/ })
+    .getByRole('button', { name: 'Overwrite' })
+    .click();
   await expect(ed.status).toContainText('Saved shared.twin.json');
   expect(JSON.parse(readFileSync(file, 'utf8')).assets).toHaveLength(2);
   expect(existsSync(file)).toBe(true);

@@ -21,10 +21,14 @@ export interface WebHostProcess {
 /** Start `twin web` on a fresh data folder and wait for its first line (the URL). */
 export async function startWebHostProcess(options: { dataDir?: string; args?: string[]; demoData?: string } = {}): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'twin-e2e-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist-electron', 'cli.cjs'), 'web', '--data-dir', dataDir, '--demo-data', options.demoData ?? 'off', ...(options.args ?? [])], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist-electron', 'cli.cjs'), 'web', '--data-dir', dataDir, '--demo-data', options.demoData ?? 'off', ...(options.args ?? [])],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const first = await new Promise<string>((resolve, reject) => {

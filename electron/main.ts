@@ -101,7 +101,9 @@ function createWindow(): void {
   w.on('closed', () => {
     if (win === w) win = null;
   });
-  w.webContents.on('render-process-gone', (_event, details) => console.error(`The window's renderer stopped (${details.reason}, exit code ${details.exitCode}).`));
+  w.webContents.on('render-process-gone', (_event, details) =>
+    console.error(`The window's renderer stopped (${details.reason}, exit code ${details.exitCode}).`),
+  );
   w.loadURL(APP_ENTRY_URL).catch((e: unknown) => console.error(`Could not load ${APP_ENTRY_URL}: ${String(e)}`));
 }
 
@@ -131,7 +133,11 @@ async function start(): Promise<void> {
   services = s;
   if (startupProject) s.access.approve(startupProject);
 
-  registerIpcHost(ipcMain, s.handlers, frameTrust(() => win?.webContents.mainFrame));
+  registerIpcHost(
+    ipcMain,
+    s.handlers,
+    frameTrust(() => win?.webContents.mainFrame),
+  );
   s.events.subscribe((name, payload) => send(name, payload as never));
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isDev }, menuActions)));
   app.on('will-quit', orderlyQuit({ close: () => s.close(), quit: () => app.quit(), timeoutMs: SERVICES_CLOSE_MS, log: (m) => console.error(m) }));

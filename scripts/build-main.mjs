@@ -28,7 +28,12 @@ await build({
 });
 
 // Benchmarks drive Chromium through Playwright, which stays a dev dependency loaded from node_modules.
-await build({ ...common, entryPoints: { 'bench-editor': 'bench/editor.bench.ts' }, outdir, external: [...common.external, '@playwright/test', 'playwright', 'playwright-core'] });
+await build({
+  ...common,
+  entryPoints: { 'bench-editor': 'bench/editor.bench.ts' },
+  outdir,
+  external: [...common.external, '@playwright/test', 'playwright', 'playwright-core'],
+});
 
 // The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
 await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir, external: ['electron'] });

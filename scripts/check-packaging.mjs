@@ -67,7 +67,7 @@ function checkConfig() {
   const config = yaml.load(readFileSync(file, 'utf8'));
   check(config.appId === 'dev.twinstudio.app', `appId is dev.twinstudio.app (got ${config.appId})`);
   check(config.productName === 'Twin Studio', 'productName is "Twin Studio"');
-  check(config.directories?.output === 'release', 'output goes to release/, not Vite\'s dist/');
+  check(config.directories?.output === 'release', "output goes to release/, not Vite's dist/");
   for (const pattern of ['dist/**', 'dist-electron/**', 'assets/**', 'package.json']) check(config.files?.includes(pattern), `files include ${pattern}`);
   check(config.asar === true, 'asar is on');
   for (const [name, value] of FUSES) {
@@ -80,10 +80,18 @@ function checkConfig() {
   check(targets(config.win?.target).includes('nsis'), 'Windows target NSIS');
   check(targets(config.mac?.target).includes('dmg'), 'macOS target DMG');
   const build = path.join(projectDir, config.directories?.buildResources ?? 'build');
-  for (const [rel, size] of [['icon.png', 512], ['icons/512x512.png', 512], ['icons/256x256.png', 256], [config.mac?.icon ?? 'icon.png', null]]) {
+  for (const [rel, size] of [
+    ['icon.png', 512],
+    ['icons/512x512.png', 512],
+    ['icons/256x256.png', 256],
+    [config.mac?.icon ?? 'icon.png', null],
+  ]) {
     const f = path.join(build, rel);
     const dims = existsSync(f) ? pngSize(f) : null;
-    check(dims !== null && (size === null ? dims[0] >= 512 : dims[0] === size && dims[1] === size), `icon ${rel} is a ${size ?? '≥512'} px PNG (got ${dims?.join('×') ?? 'nothing'})`);
+    check(
+      dims !== null && (size === null ? dims[0] >= 512 : dims[0] === size && dims[1] === size),
+      `icon ${rel} is a ${size ?? '≥512'} px PNG (got ${dims?.join('×') ?? 'nothing'})`,
+    );
   }
   check(existsSync(path.join(build, 'icon.svg')), 'icon source build/icon.svg is kept');
   check(existsSync(path.join(projectDir, config.mac?.entitlements ?? 'missing')), 'macOS entitlements file exists');
@@ -94,7 +102,9 @@ function ensureBuilt() {
   const needed = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs'];
   if (needed.every((f) => existsSync(path.join(projectDir, f)))) return;
   console.log('Building first (dist/ or dist-electron/ is missing): npm run build');
-  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'run', 'build']] : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']];
+  const npm = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath, 'run', 'build']]
+    : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']];
   const r = spawnSync(npm[0], npm[1], { cwd: projectDir, stdio: 'inherit', shell: process.platform === 'win32' && !process.env.npm_execpath });
   const missing = needed.filter((f) => !existsSync(path.join(projectDir, f)));
   if (r.status !== 0 || missing.length) {
@@ -108,7 +118,11 @@ function standInElectron(dir) {
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   const script = '#!/bin/sh\necho "stand-in Electron for packaging checks; it cannot run the app" >&2\nexit 1\n# ';
-  writeFileSync(path.join(dir, 'electron'), Buffer.concat([Buffer.from(script), Buffer.from(SENTINEL), Buffer.from([1, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE), Buffer.from('\n')]), { mode: 0o755 });
+  writeFileSync(
+    path.join(dir, 'electron'),
+    Buffer.concat([Buffer.from(script), Buffer.from(SENTINEL), Buffer.from([1, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE), Buffer.from('\n')]),
+    { mode: 0o755 },
+  );
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json', { paths: [projectDir] }), 'utf8')).version;
   writeFileSync(path.join(dir, 'version'), electronVersion);
   writeFileSync(path.join(dir, 'LICENSE'), 'Stand-in for the Electron license.');
@@ -139,11 +153,17 @@ async function checkPackedApp(appDir, config) {
     'package.json',
   ];
   const missing = wanted.filter((f) => !packed.has(f));
-  check(missing.length === 0, `all ${wanted.length} bundle, asset and manifest files are packed${missing.length ? ` (missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})` : ''}`);
+  check(
+    missing.length === 0,
+    `all ${wanted.length} bundle, asset and manifest files are packed${missing.length ? ` (missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})` : ''}`,
+  );
   check(filesUnder(projectDir, 'assets').length > 0, 'the demo assets are there to pack');
   const maps = [...packed].filter((f) => f.endsWith('.map') && !f.startsWith('node_modules/'));
   check(maps.length === 0, `no source maps packed${maps.length ? ` (${maps[0]})` : ''}`);
-  check(![...packed].some((f) => f.startsWith('src/') || f.startsWith('electron/') || f.startsWith('renderer/') || f.startsWith('e2e/')), 'no sources or tests packed');
+  check(
+    ![...packed].some((f) => f.startsWith('src/') || f.startsWith('electron/') || f.startsWith('renderer/') || f.startsWith('e2e/')),
+    'no sources or tests packed',
+  );
 
   const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
   check(manifest.main === 'dist-electron/main.cjs', `packed package.json main is dist-electron/main.cjs (got ${manifest.main})`);
@@ -156,7 +176,10 @@ async function checkPackedApp(appDir, config) {
   const nativeDir = `@duckdb/node-bindings-${process.platform}-${process.arch}`;
   if (existsSync(path.join(projectDir, 'node_modules', nativeDir))) {
     const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', nativeDir);
-    check(filesUnder(unpacked).some((f) => f.endsWith('.node')), `DuckDB's native module is unpacked beside app.asar (${nativeDir})`);
+    check(
+      filesUnder(unpacked).some((f) => f.endsWith('.node')),
+      `DuckDB's native module is unpacked beside app.asar (${nativeDir})`,
+    );
   }
 
   const wire = await getCurrentFuseWire(exe);
@@ -196,5 +219,7 @@ try {
 
 for (const p of passes) console.log(`ok   ${p}`);
 for (const f of failures) console.log(`FAIL ${f}`);
-console.log(`${failures.length ? 'Packaging check failed' : 'Packaging check passed'}: ${passes.length} ok, ${failures.length} failed, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `${failures.length ? 'Packaging check failed' : 'Packaging check passed'}: ${passes.length} ok, ${failures.length} failed, ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+);
 process.exitCode = failures.length ? 1 : 0;

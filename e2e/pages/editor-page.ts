@@ -50,12 +50,15 @@ export class EditorPage {
 
   /** Click the middle of the nth line. */
   async clickLine(n: number): Promise<void> {
-    const at = await this.page.locator('.connection__line').nth(n).evaluate((path: SVGPathElement) => {
-      const pt = path.getPointAtLength(path.getTotalLength() / 2);
-      const m = path.getScreenCTM();
-      if (!m) throw new Error('The line is not rendered');
-      return { x: pt.x * m.a + m.e, y: pt.y * m.d + m.f };
-    });
+    const at = await this.page
+      .locator('.connection__line')
+      .nth(n)
+      .evaluate((path: SVGPathElement) => {
+        const pt = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM();
+        if (!m) throw new Error('The line is not rendered');
+        return { x: pt.x * m.a + m.e, y: pt.y * m.d + m.f };
+      });
     await this.page.mouse.click(at.x, at.y);
   }
 

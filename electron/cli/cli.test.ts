@@ -33,7 +33,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('twin query / value-at / catalog on the local store', () => {
   it('prints windows in the documented JSON shape, empty windows left out', async () => {
     const c = capture();
-    const code = await runCli(['query', '--local', dir, '--series', 'B7_CH1_KW#value', 'chiller,unit=CH1,plant=B7#kw', '--from', '2025-07-01T00:00:00Z', '--to', String(FROM + 4 * 3_600_000), '--points', '4', '--json'], c.io);
+    const code = await runCli(
+      [
+        'query',
+        '--local',
+        dir,
+        '--series',
+        'B7_CH1_KW#value',
+        'chiller,unit=CH1,plant=B7#kw',
+        '--from',
+        '2025-07-01T00:00:00Z',
+        '--to',
+        String(FROM + 4 * 3_600_000),
+        '--points',
+        '4',
+        '--json',
+      ],
+      c.io,
+    );
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
     const json = JSON.parse(c.out.join('\n'));
@@ -53,7 +70,10 @@ describe('twin query / value-at / catalog on the local store', () => {
 
   it('prints values at an instant, null where a series has nothing yet', async () => {
     const c = capture();
-    const code = await runCli(['value-at', '--local', dir, '--series', 'B7_CH1_KW#value', 'OAWB#value', '--at', String(FROM + 30 * MIN + 30_000), '--json'], c.io);
+    const code = await runCli(
+      ['value-at', '--local', dir, '--series', 'B7_CH1_KW#value', 'OAWB#value', '--at', String(FROM + 30 * MIN + 30_000), '--json'],
+      c.io,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(c.out.join(''))).toEqual({
       values: [
@@ -66,12 +86,18 @@ describe('twin query / value-at / catalog on the local store', () => {
   it('lists the catalog', async () => {
     const c = capture();
     expect(await runCli(['catalog', '--local', dir, '--json'], c.io)).toBe(0);
-    expect(JSON.parse(c.out.join('')).series.map((e: { key: string }) => e.key).sort()).toEqual(['B7_CH1_KW#value', 'chiller,plant=B7,unit=CH1#kw']);
+    expect(
+      JSON.parse(c.out.join(''))
+        .series.map((e: { key: string }) => e.key)
+        .sort(),
+    ).toEqual(['B7_CH1_KW#value', 'chiller,plant=B7,unit=CH1#kw']);
   });
 
   it('exits 1 with a readable message on a source error, 2 on bad usage', async () => {
     const down = capture();
-    expect(await runCli(['value-at', '--influx', 'http://127.0.0.1:9', '--db', 'plant', '--password', 'hunter2', '--series', 'a#v', '--at', '0'], down.io)).toBe(1);
+    expect(
+      await runCli(['value-at', '--influx', 'http://127.0.0.1:9', '--db', 'plant', '--password', 'hunter2', '--series', 'a#v', '--at', '0'], down.io),
+    ).toBe(1);
     expect(down.err.join('\n')).toMatch(/127\.0\.0\.1:9/);
     expect(down.err.join('\n')).not.toMatch(/hunter2/);
 

@@ -8,7 +8,15 @@ const processIo: CliIo = {
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return ['Twin Studio command-line tool', '', 'Usage: twin <command> [options]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'twin <command> --help shows its options.'].join('\n');
+  return [
+    'Twin Studio command-line tool',
+    '',
+    'Usage: twin <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'twin <command> --help shows its options.',
+  ].join('\n');
 }
 
 /** Run the CLI with arguments (without node and the script); resolves to the exit code. */

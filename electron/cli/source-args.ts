@@ -37,7 +37,17 @@ export function sourceSpec(p: ParsedArgs): SourceSpec {
     raw = { kind: 'influx2', name: 'cli', url: influx, org, bucket, token, timeoutMs };
   } else {
     if (!db) throw new UsageError('InfluxDB 1.x needs --db NAME (or give --org and --bucket for 2.x).');
-    raw = { kind: 'influx1', name: 'cli', url: influx, database: db, retentionPolicy: optionValue(p, 'rp'), username: optionValue(p, 'user'), password: optionValue(p, 'password') ?? process.env.INFLUX_PASSWORD, token, timeoutMs };
+    raw = {
+      kind: 'influx1',
+      name: 'cli',
+      url: influx,
+      database: db,
+      retentionPolicy: optionValue(p, 'rp'),
+      username: optionValue(p, 'user'),
+      password: optionValue(p, 'password') ?? process.env.INFLUX_PASSWORD,
+      token,
+      timeoutMs,
+    };
   }
   const parsed = SourceProfileSchema.safeParse(raw);
   if (!parsed.success) {

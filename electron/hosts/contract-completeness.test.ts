@@ -55,7 +55,11 @@ describe('every contract method is exposed by every host', () => {
     vm.runInNewContext(out.outputFiles[0]!.text, { require: (m: string) => (m === 'electron' ? electron : undefined), module: { exports: {} }, exports: {} });
     const api = exposed.twin as Record<string, (x?: unknown, y?: unknown) => unknown>;
     expect(api).toBeDefined();
-    expect(Object.keys(api).filter((k) => k !== 'on').sort()).toEqual([...methodNames].sort());
+    expect(
+      Object.keys(api)
+        .filter((k) => k !== 'on')
+        .sort(),
+    ).toEqual([...methodNames].sort());
     for (const m of methodNames) await api[m]!({});
     expect(invoked).toEqual(methodNames.map(methodChannel));
     for (const e of eventNames) api.on!(e, () => undefined);

@@ -10,7 +10,10 @@ import type { Handlers } from './dispatch';
 import { startWebHost, type WebHost } from './web-host';
 
 /** A raw request, so tests control the Host header (fetch would not let them). */
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
       let body = '';
@@ -82,9 +85,19 @@ describe('web host', () => {
   });
 
   it('requires the bearer token on every API call', async () => {
-    const none = await request(host.port, { method: 'POST', path: '/api/appInfo', headers: { ...hostHeader(), 'Content-Type': 'application/json' }, body: '{}' });
+    const none = await request(host.port, {
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { ...hostHeader(), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
-    const wrong = await request(host.port, { method: 'POST', path: '/api/appInfo', headers: { ...auth(), Authorization: `Bearer ${host.token.slice(0, -1)}x` }, body: '{}' });
+    const wrong = await request(host.port, {
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { ...auth(), Authorization: `Bearer ${host.token.slice(0, -1)}x` },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
     const events = await request(host.port, { path: '/api/events', headers: hostHeader() });
     expect(events.status).toBe(401);
@@ -102,7 +115,9 @@ describe('web host', () => {
   });
 
   it('refuses non-JSON, GET on methods, unknown methods and oversize bodies', async () => {
-    expect((await request(host.port, { method: 'POST', path: '/api/appInfo', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await request(host.port, { method: 'POST', path: '/api/appInfo', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(
+      415,
+    );
     expect((await request(host.port, { method: 'GET', path: '/api/appInfo', headers: auth() })).status).toBe(405);
     const bad = await request(host.port, { method: 'POST', path: '/api/appInfo', headers: auth(), body: '{not json' });
     expect(bad.status).toBe(400);
@@ -113,16 +128,19 @@ describe('web host', () => {
   it('streams events to token holders', async () => {
     const lines: string[] = [];
     await new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...hostHeader(), Authorization: `Bearer ${host.token}` } }, (res) => {
-        res.on('data', (d: Buffer) => {
-          lines.push(...d.toString().split('\n').filter(Boolean));
-          if (lines.length === 1) events.emit('command', { command: 'file.save' });
-          if (lines.length >= 2) {
-            req.destroy();
-            resolve();
-          }
-        });
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...hostHeader(), Authorization: `Bearer ${host.token}` } },
+        (res) => {
+          res.on('data', (d: Buffer) => {
+            lines.push(...d.toString().split('\n').filter(Boolean));
+            if (lines.length === 1) events.emit('command', { command: 'file.save' });
+            if (lines.length >= 2) {
+              req.destroy();
+              resolve();
+            }
+          });
+        },
+      );
       req.on('error', (e) => (lines.length >= 2 ? resolve() : reject(e)));
     });
     expect(JSON.parse(lines[1]!)).toEqual({ event: 'command', payload: { command: 'file.save' } });

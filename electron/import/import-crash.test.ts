@@ -35,7 +35,15 @@ describe('an import killed mid-way', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'twin-crash-'));
     program = path.join(dir, 'crash-child.cjs');
-    await build({ entryPoints: [path.resolve('electron/import/crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['@duckdb/node-api'], outfile: program, logLevel: 'warning' });
+    await build({
+      entryPoints: [path.resolve('electron/import/crash-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['@duckdb/node-api'],
+      outfile: program,
+      logLevel: 'warning',
+    });
     const rows = ['time,K1,K2'];
     for (let i = 0; i < 80_000; i++) rows.push(`${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i},${-i}`);
     big = path.join(dir, 'big.csv');

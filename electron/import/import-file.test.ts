@@ -42,7 +42,10 @@ describe('importFile into the local store', () => {
   });
 
   it('imports a wide CSV with Z and offsets, BOM and CRLF', async () => {
-    const f = await file('wide.csv', '\uFEFFTimestamp,B7_CH1_KW,LCHWT_2\r\n2024-01-01T00:00:00Z,310.5,6.7\r\n2024-01-01T01:00:00+01:00,311,\r\n2024-01-01T00:02:00Z,,6.9\r\n');
+    const f = await file(
+      'wide.csv',
+      '\uFEFFTimestamp,B7_CH1_KW,LCHWT_2\r\n2024-01-01T00:00:00Z,310.5,6.7\r\n2024-01-01T01:00:00+01:00,311,\r\n2024-01-01T00:02:00Z,,6.9\r\n',
+    );
     const r = await importFile(store, f, {});
     expect(r).toEqual({ series: ['B7_CH1_KW#value', 'LCHWT_2#value'], points: 3, skipped: [], skippedCount: 0, duplicates: 1 });
     // 01:00+01:00 is 00:00Z again: the later row's value wins.
@@ -165,7 +168,10 @@ describe('importFile into the local store', () => {
   });
 
   it('imports long CSV exports', async () => {
-    const f = await file('long.csv', 'Tag,Time,Value,Status\nB7.CH1.KW,2024-01-01T00:00:00Z,300,Good\nB7.CH2.KW,2024-01-01T00:00:00Z,280,Good\nB7.CH1.KW,2024-01-01T00:01:00Z,301,Good\n,2024-01-01T00:02:00Z,1,Good\n');
+    const f = await file(
+      'long.csv',
+      'Tag,Time,Value,Status\nB7.CH1.KW,2024-01-01T00:00:00Z,300,Good\nB7.CH2.KW,2024-01-01T00:00:00Z,280,Good\nB7.CH1.KW,2024-01-01T00:01:00Z,301,Good\n,2024-01-01T00:02:00Z,1,Good\n',
+    );
     const r = await importFile(store, f, {});
     expect(r.series.sort()).toEqual(['B7.CH1.KW#value', 'B7.CH2.KW#value']);
     expect(r.skipped).toEqual([{ line: 5, message: expect.stringMatching(/sensor name is empty/) }]);

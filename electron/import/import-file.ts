@@ -28,7 +28,8 @@ export type ImportOptionsInput = Partial<ImportOptions>;
 /** Fill defaults and check what can be checked before reading: the options and the zone. */
 export function resolveOptions(input: ImportOptionsInput): ImportOptions {
   const parsed = ImportOptionsSchema.safeParse(input);
-  if (!parsed.success) throw twinError('invalid-input', `Import options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw twinError('invalid-input', `Import options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) {
     throw twinError('invalid-input', `Unknown time zone "${o.timeZone}": use an IANA name such as America/Chicago or Europe/Berlin.`, { where: 'timeZone' });
@@ -79,7 +80,7 @@ export async function importFile(
   const plan = planImport(await readHead(file, signal), o);
   if (plan.fatal.length > 0) refuse(file, plan.fatal);
   if (plan.needsTimeZone && o.timeZone === undefined) {
-    refuse(file, ['Its timestamps have no UTC offset: choose the time zone they were recorded in (the plant\'s zone).']);
+    refuse(file, ["Its timestamps have no UTC offset: choose the time zone they were recorded in (the plant's zone)."]);
   }
   const decode = rowDecoder(plan, planParser(plan, o), o.field);
   const log = new ProblemLog();

@@ -127,10 +127,13 @@ export function planImport(head: FileHead, options: ImportOptions): ImportPlan {
 
 /** A header row holds names; a row starting with a timestamp, or holding dates, is data. */
 function looksLikeData(fields: readonly string[]): boolean {
-  return timestampShape(fields[0] ?? '') !== null || fields.some((f) => {
-    const shape = timestampShape(f);
-    return shape !== null && shape !== 'epoch';
-  });
+  return (
+    timestampShape(fields[0] ?? '') !== null ||
+    fields.some((f) => {
+      const shape = timestampShape(f);
+      return shape !== null && shape !== 'epoch';
+    })
+  );
 }
 
 /** Long files have a text column of sensor names beside the time and a numeric value column. */
@@ -150,7 +153,11 @@ function planLong(plan: ImportPlan, data: CsvRecord[]): void {
   const rows = data.slice(0, 50);
   const byName = (re: RegExp) => others.find((i) => re.test(plan.columns[i] ?? ''));
   plan.sensorColumn = byName(SENSOR_NAMES) ?? others.find((i) => rows.length > 0 && rows.every((r) => !isNumeric(r.fields[i] ?? ''))) ?? others[0] ?? -1;
-  plan.valueColumn = byName(VALUE_NAMES) ?? others.find((i) => i !== plan.sensorColumn && rows.some((r) => isNumeric(r.fields[i] ?? ''))) ?? others.find((i) => i !== plan.sensorColumn) ?? -1;
+  plan.valueColumn =
+    byName(VALUE_NAMES) ??
+    others.find((i) => i !== plan.sensorColumn && rows.some((r) => isNumeric(r.fields[i] ?? ''))) ??
+    others.find((i) => i !== plan.sensorColumn) ??
+    -1;
   if (plan.sensorColumn < 0 || plan.valueColumn < 0) plan.fatal.push('A long file needs a timestamp, a sensor name and a value column.');
 }
 
@@ -163,7 +170,10 @@ function planWide(plan: ImportPlan, options: ImportOptions): void {
       return;
     }
     if (/[\r\n]/.test(name)) {
-      plan.warnings.push({ line: plan.headerLine, message: `column ${column + 1} (${JSON.stringify(name)}) has a line break in its name; its values are skipped` });
+      plan.warnings.push({
+        line: plan.headerLine,
+        message: `column ${column + 1} (${JSON.stringify(name)}) has a line break in its name; its values are skipped`,
+      });
       return;
     }
     const before = seen.get(name);
@@ -181,7 +191,9 @@ function planLineProtocol(head: FileHead, options: ImportOptions, plan: ImportPl
   plan.format = 'line-protocol';
   const declared = options.timestampFormat;
   if (declared !== 'auto' && epochUnitOf(declared) === null) {
-    plan.fatal.push(`Line-protocol timestamps are integers since the epoch: choose their precision (epoch-s, -ms, -us or -ns), or auto; "${declared}" does not apply.`);
+    plan.fatal.push(
+      `Line-protocol timestamps are integers since the epoch: choose their precision (epoch-s, -ms, -us or -ns), or auto; "${declared}" does not apply.`,
+    );
     return plan;
   }
   if (declared !== 'auto') {

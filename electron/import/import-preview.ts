@@ -21,7 +21,7 @@ export async function previewImport(file: string, options: ImportOptionsInput, s
   const problems: LineProblem[] = plan.fatal.map((message) => ({ line: plan.headerLine, message }));
   problems.push(...plan.warnings);
   const zoneMissing = plan.needsTimeZone && o.timeZone === undefined;
-  if (zoneMissing) problems.push({ line: 0, message: 'Timestamps have no UTC offset: choose the time zone they were recorded in (the plant\'s zone).' });
+  if (zoneMissing) problems.push({ line: 0, message: "Timestamps have no UTC offset: choose the time zone they were recorded in (the plant's zone)." });
   const preview: ImportPreview = {
     format: plan.format,
     timestampFormat: plan.timestampFormat ?? 'unknown',
@@ -74,4 +74,3 @@ export async function previewImport(file: string, options: ImportOptionsInput, s
   }));
   return preview;
 }
-

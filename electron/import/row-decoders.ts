@@ -119,12 +119,18 @@ function lineProtocolDecoder(plan: ImportPlan): RowDecoder {
       return null;
     }
     if (plan.epochInferred && !fitsEpochUnit(Number(point.timestamp), unit)) {
-      sink.problem(line, `the timestamp ${point.timestamp} does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the file does; the line was skipped`);
+      sink.problem(
+        line,
+        `the timestamp ${point.timestamp} does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the file does; the line was skipped`,
+      );
       return null;
     }
     for (const f of point.fields) {
       if (f.value.kind === 'string') {
-        sink.problem(line, `field ${JSON.stringify(f.key)} holds text (${JSON.stringify(f.value.value.slice(0, 40))}); only numbers are imported, so it was skipped`);
+        sink.problem(
+          line,
+          `field ${JSON.stringify(f.key)} holds text (${JSON.stringify(f.value.value.slice(0, 40))}); only numbers are imported, so it was skipped`,
+        );
         continue;
       }
       const cacheKey = `${point.seriesText}\u0000${f.key}`;

@@ -80,6 +80,13 @@ describe('bundleRequestHandler', () => {
 describe('APP_SCHEME_PRIVILEGES', () => {
   it('makes app:// a standard, secure scheme with fetch and nothing that widens it', () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, corsEnabled: false, allowServiceWorkers: false });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      bypassCSP: false,
+      corsEnabled: false,
+      allowServiceWorkers: false,
+    });
   });
 });

@@ -28,7 +28,10 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
  * The app:// request handler: files of the renderer bundle only, GET and HEAD only, each answer with the
  * security headers (the CSP). Anything that would leave the bundle is a 404, not an error page with a path.
  */
-export function bundleRequestHandler(bundleDir: string, read: (file: string) => Promise<Uint8Array<ArrayBuffer>> = readFile): (request: Pick<Request, 'url' | 'method'>) => Promise<Response> {
+export function bundleRequestHandler(
+  bundleDir: string,
+  read: (file: string) => Promise<Uint8Array<ArrayBuffer>> = readFile,
+): (request: Pick<Request, 'url' | 'method'>) => Promise<Response> {
   return async (request) => {
     let url: URL;
     try {

@@ -35,7 +35,12 @@ describe('isEditingText', () => {
   it('answers no when the page fails, hangs or is gone', async () => {
     expect(await isEditingText(contents(() => Promise.reject(new Error('Script failed to execute'))))).toBe(false);
     const started = Date.now();
-    expect(await isEditingText(contents(() => new Promise(() => undefined)), 50)).toBe(false);
+    expect(
+      await isEditingText(
+        contents(() => new Promise(() => undefined)),
+        50,
+      ),
+    ).toBe(false);
     expect(Date.now() - started).toBeLessThan(1_000);
     const gone = contents(() => Promise.resolve(true), true);
     expect(await isEditingText(gone)).toBe(false);

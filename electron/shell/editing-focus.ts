@@ -26,7 +26,10 @@ export async function isEditingText(contents: Pick<WebContents, 'executeJavaScri
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    const probe = contents.executeJavaScriptInIsolatedWorld(PROBE_WORLD_ID, [{ code: EDITING_PROBE }]).then((v: unknown) => v === true, () => false);
+    const probe = contents.executeJavaScriptInIsolatedWorld(PROBE_WORLD_ID, [{ code: EDITING_PROBE }]).then(
+      (v: unknown) => v === true,
+      () => false,
+    );
     return await Promise.race([probe, deadline]);
   } finally {
     clearTimeout(timer);

@@ -22,7 +22,11 @@ describe('createFileDialogs', () => {
   it('opens a project file over the window and approves the chosen path', async () => {
     const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/plants/b7.twin.json'] });
     const approved: string[] = [];
-    const dialogs = createFileDialogs(dialog, () => win, (p) => approved.push(p));
+    const dialogs = createFileDialogs(
+      dialog,
+      () => win,
+      (p) => approved.push(p),
+    );
     expect(await dialogs.chooseOpen()).toBe('/plants/b7.twin.json');
     expect(approved).toEqual(['/plants/b7.twin.json']);
     expect(calls[0]?.parent).toBe(win);
@@ -32,7 +36,11 @@ describe('createFileDialogs', () => {
 
   it('approves nothing when the user cancels', async () => {
     const approved: string[] = [];
-    const open = createFileDialogs(fakeDialog({ canceled: true, filePaths: ['/x.twin.json'] }).dialog, () => win, (p) => approved.push(p));
+    const open = createFileDialogs(
+      fakeDialog({ canceled: true, filePaths: ['/x.twin.json'] }).dialog,
+      () => win,
+      (p) => approved.push(p),
+    );
     expect(await open.chooseOpen()).toBeNull();
     expect(await open.chooseSave('Plant', '/plants')).toBeNull();
     expect(approved).toEqual([]);
@@ -41,7 +49,11 @@ describe('createFileDialogs', () => {
   it('suggests a safe name in the default folder and always saves with the project suffix', async () => {
     const { dialog, calls } = fakeDialog({ canceled: false, filePath: '/plants/B7 chillers' });
     const approved: string[] = [];
-    const dialogs = createFileDialogs(dialog, () => null, (p) => approved.push(p));
+    const dialogs = createFileDialogs(
+      dialog,
+      () => null,
+      (p) => approved.push(p),
+    );
     expect(await dialogs.chooseSave('../../etc/B7: chillers', '/plants')).toBe('/plants/B7 chillers.twin.json');
     expect(approved).toEqual(['/plants/B7 chillers.twin.json']);
     expect(calls[0]?.parent).toBeNull();

@@ -22,8 +22,11 @@ export function withProjectExtension(file: string): string {
 
 /** A file name the renderer suggests, made safe to be a name (it comes from an untrusted page). */
 export function safeFileName(suggested: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = suggested.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 120);
+  const cleaned = suggested
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 120);
   return cleaned || 'Untitled';
 }
 

@@ -86,14 +86,17 @@ describe('hardenWebContents: new windows and webviews', () => {
     expect(opened).toEqual(['https://github.com/twin-studio/twin-studio']);
   });
 
-  it.each(['http://twinstudio.dev/', 'https://twinstudio.dev@evil.com/', 'https://twinstudio.dev:8443/', 'file:///C:/Windows/System32/calc.exe', 'ms-settings:'])(
-    'opens nothing for %s',
-    (url) => {
-      const { contents, opened } = hardened();
-      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
-      expect(opened).toEqual([]);
-    },
-  );
+  it.each([
+    'http://twinstudio.dev/',
+    'https://twinstudio.dev@evil.com/',
+    'https://twinstudio.dev:8443/',
+    'file:///C:/Windows/System32/calc.exe',
+    'ms-settings:',
+  ])('opens nothing for %s', (url) => {
+    const { contents, opened } = hardened();
+    expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    expect(opened).toEqual([]);
+  });
 
   it('refuses to attach a <webview>', () => {
     const { contents } = hardened();

@@ -11,7 +11,11 @@ describe('parseLaunchArgs', () => {
       dataDir: path.join(cwd, 'state'),
       demoData: null,
     });
-    expect(parseLaunchArgs(['--project=/srv/b7.twin.json', '--data-dir=/tmp/x'], cwd)).toEqual({ project: path.resolve('/srv/b7.twin.json'), dataDir: path.resolve('/tmp/x'), demoData: null });
+    expect(parseLaunchArgs(['--project=/srv/b7.twin.json', '--data-dir=/tmp/x'], cwd)).toEqual({
+      project: path.resolve('/srv/b7.twin.json'),
+      dataDir: path.resolve('/tmp/x'),
+      demoData: null,
+    });
   });
 
   it('passes --demo-data on as written, for the demo-data service to check', () => {

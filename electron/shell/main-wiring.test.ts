@@ -111,7 +111,12 @@ describe('electron/main.ts wiring (with a fake Electron)', () => {
     const win = electron.BrowserWindow.all[0];
     expect(electron.BrowserWindow.all).toHaveLength(1);
     expect(win?.loaded).toBe('app://bundle/index.html');
-    expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(tmp, 'dist-electron', 'preload.cjs') });
+    expect(win?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: path.join(tmp, 'dist-electron', 'preload.cjs'),
+    });
     // Hardened as it was created: window.open is denied.
     expect(win?.webContents.windowOpenHandler?.({ url: 'https://evil.com/' })).toEqual({ action: 'deny' });
   });
@@ -155,7 +160,10 @@ describe('electron/main.ts wiring (with a fake Electron)', () => {
     await electron.fireReady();
     electron.app.emit('second-instance', {}, ['/opt/twin-studio', 'b7.twin.json'], '/home/eng');
     expect(services.approved).toContain(path.resolve('/home/eng/b7.twin.json'));
-    expect(electron.BrowserWindow.all[0]?.webContents.sent).toContainEqual({ channel: 'twin-event:openFile', payload: { path: path.resolve('/home/eng/b7.twin.json') } });
+    expect(electron.BrowserWindow.all[0]?.webContents.sent).toContainEqual({
+      channel: 'twin-event:openFile',
+      payload: { path: path.resolve('/home/eng/b7.twin.json') },
+    });
     expect(calls(electron, 'window.focus').length).toBeGreaterThan(0);
   });
 

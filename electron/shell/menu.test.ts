@@ -123,7 +123,8 @@ describe('buildMenuTemplate: who handles a key', () => {
   it('edits the text for Edit accelerators the focused page declined (Cmd+C in a field on macOS)', () => {
     const r = recorder({ focused: true });
     const menu = buildMenuTemplate({ platform: 'darwin', isDev: false }, r);
-    for (const command of ['edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'] as const) click(find(menu, command), key);
+    for (const command of ['edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'] as const)
+      click(find(menu, command), key);
     expect(r.edits).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     expect(r.sent).toEqual([]);
   });

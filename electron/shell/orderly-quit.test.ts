@@ -16,7 +16,12 @@ describe('orderlyQuit', () => {
     let closes = 0;
     let quits = 0;
     let finish: () => void = () => undefined;
-    const onWillQuit = orderlyQuit({ close: () => new Promise<void>((r) => ((closes++, (finish = r)))), quit: () => void quits++, timeoutMs: 5_000, log: (m) => log.push(m) });
+    const onWillQuit = orderlyQuit({
+      close: () => new Promise<void>((r) => (closes++, (finish = r))),
+      quit: () => void quits++,
+      timeoutMs: 5_000,
+      log: (m) => log.push(m),
+    });
 
     const first = quitEvent();
     onWillQuit(first);
@@ -52,7 +57,12 @@ describe('orderlyQuit', () => {
   it('quits when closing fails, and logs the failure', async () => {
     const log: string[] = [];
     let quits = 0;
-    const onWillQuit = orderlyQuit({ close: () => Promise.reject(new Error('store locked')), quit: () => void quits++, timeoutMs: 1_000, log: (m) => log.push(m) });
+    const onWillQuit = orderlyQuit({
+      close: () => Promise.reject(new Error('store locked')),
+      quit: () => void quits++,
+      timeoutMs: 1_000,
+      log: (m) => log.push(m),
+    });
     onWillQuit(quitEvent());
     await tick(5);
     expect(quits).toBe(1);

@@ -12,7 +12,12 @@ function runCheck(projectDir: string) {
   const started = Date.now();
   const r = spawnSync(process.execPath, [script, '--project-dir', projectDir], { encoding: 'utf8', timeout: 180_000 });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`check-packaging on ${projectDir}: exit ${r.status} in ${seconds} s\n${r.stdout.split('\n').filter((l) => /^FAIL|Packaging check/.test(l)).join('\n')}`);
+  console.log(
+    `check-packaging on ${projectDir}: exit ${r.status} in ${seconds} s\n${r.stdout
+      .split('\n')
+      .filter((l) => /^FAIL|Packaging check/.test(l))
+      .join('\n')}`,
+  );
   return r;
 }
 

@@ -63,7 +63,12 @@ interface Run {
 }
 
 /** Start the script in its own process group; `signal` is sent (to the script, or the group) once the app is up. */
-function start(p: ReturnType<typeof project>, args: string[], env: Record<string, string | undefined>, signal?: { name: NodeJS.Signals; group: boolean }): Promise<Run> {
+function start(
+  p: ReturnType<typeof project>,
+  args: string[],
+  env: Record<string, string | undefined>,
+  signal?: { name: NodeJS.Signals; group: boolean },
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const clean = { ...process.env };
     for (const k of ['DISPLAY', 'WAYLAND_DISPLAY', 'ELECTRON_OVERRIDE_DIST_PATH', 'ELECTRON_RUN_AS_NODE', 'TWIN_SKIP_BUILD']) delete clean[k];

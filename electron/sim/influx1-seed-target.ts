@@ -59,10 +59,14 @@ export class Influx1SeedTarget implements SeedTarget {
     await Promise.all(this.inFlight);
     this.throwIfFailed();
     if (this.dropped > 0) {
-      throw twinError('partial-write', `InfluxDB at ${this.where} kept ${this.written} points and dropped ${this.dropped}: ${this.errors[0] ?? 'no reason given'}`, {
-        where: this.where,
-        details: { written: this.written, dropped: this.dropped, errors: this.errors.slice(0, 20) },
-      });
+      throw twinError(
+        'partial-write',
+        `InfluxDB at ${this.where} kept ${this.written} points and dropped ${this.dropped}: ${this.errors[0] ?? 'no reason given'}`,
+        {
+          where: this.where,
+          details: { written: this.written, dropped: this.dropped, errors: this.errors.slice(0, 20) },
+        },
+      );
     }
   }
 
@@ -87,7 +91,13 @@ export class Influx1SeedTarget implements SeedTarget {
   private async post(lines: string[]): Promise<void> {
     const res = await this.http.write(lines.join('\n'), INFLUX1_PRECISION.ms, { signal: this.options.signal });
     if (!isBatchOutcome(res.status, res.body)) {
-      throw statusFailure(res.status, res.body, { where: this.http.where, server: 'InfluxDB', timeoutMs: this.http.timeoutMs, action: 'write', database: this.http.database });
+      throw statusFailure(res.status, res.body, {
+        where: this.http.where,
+        server: 'InfluxDB',
+        timeoutMs: this.http.timeoutMs,
+        action: 'write',
+        database: this.http.database,
+      });
     }
     const outcome = batchOutcome(res.status, res.body, lines.length);
     this.written += outcome.written;

@@ -29,7 +29,7 @@ async function failure(p: Promise<unknown>): Promise<TwinError> {
 
 type Series = { name: string; columns: string[]; values: unknown[][] };
 function seriesOf(results: unknown[]): Series[] {
-  return ((results[0] as { series?: Series[] }).series ?? []);
+  return (results[0] as { series?: Series[] }).series ?? [];
 }
 
 describe('seeding an InfluxDB 1.x', () => {
@@ -63,7 +63,9 @@ describe('seeding an InfluxDB 1.x', () => {
   }, 60_000);
 
   it('reports refused credentials without repeating the password', async () => {
-    const err = await failure(seedDemoData(new Influx1SeedTarget({ url: secured.url, database: 'demo', username: 'admin', password: 'wrong-s3cret' }), { days: 1 }));
+    const err = await failure(
+      seedDemoData(new Influx1SeedTarget({ url: secured.url, database: 'demo', username: 'admin', password: 'wrong-s3cret' }), { days: 1 }),
+    );
     expect(err.kind).toBe('unauthorized');
     expect(err.message).not.toContain('wrong-s3cret');
     const ok = new Influx1SeedTarget({ url: secured.url, database: 'demo', ...ADMIN });

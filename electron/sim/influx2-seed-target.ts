@@ -38,10 +38,14 @@ export class Influx2SeedTarget implements SeedTarget {
 
   async flush(): Promise<void> {
     if (this.dropped > 0) {
-      throw twinError('partial-write', `Bucket "${this.endpoint.bucket}" at ${this.where} kept ${this.written} points and rejected ${this.dropped}: ${this.errors[0] ?? 'no reason given'}`, {
-        where: this.where,
-        details: { written: this.written, dropped: this.dropped, errors: this.errors.slice(0, 20) },
-      });
+      throw twinError(
+        'partial-write',
+        `Bucket "${this.endpoint.bucket}" at ${this.where} kept ${this.written} points and rejected ${this.dropped}: ${this.errors[0] ?? 'no reason given'}`,
+        {
+          where: this.where,
+          details: { written: this.written, dropped: this.dropped, errors: this.errors.slice(0, 20) },
+        },
+      );
     }
   }
 

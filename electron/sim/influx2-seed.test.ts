@@ -53,7 +53,11 @@ describe('seeding an InfluxDB 2.x bucket', () => {
   }, 60_000);
 
   it('stops on a refused token without repeating it', async () => {
-    server.onWrite = () => ({ status: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'unauthorized', message: `unauthorized access for ${TOKEN}` }) });
+    server.onWrite = () => ({
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'unauthorized', message: `unauthorized access for ${TOKEN}` }),
+    });
     target = new Influx2SeedTarget({ url: server.url, org: 'plant-co', bucket: 'demo', token: TOKEN });
     const err = await failure(seedDemoData(target, { days: 1 }));
     expect(err.kind).toBe('unauthorized');
@@ -62,7 +66,14 @@ describe('seeding an InfluxDB 2.x bucket', () => {
 
   it('counts rejected points and reports them when the seeding ends', async () => {
     let n = 0;
-    server.onWrite = () => (++n === 2 ? { status: 422, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'unprocessable entity', message: 'partial write: points beyond retention policy dropped=7' }) } : { status: 204 });
+    server.onWrite = () =>
+      ++n === 2
+        ? {
+            status: 422,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: 'unprocessable entity', message: 'partial write: points beyond retention policy dropped=7' }),
+          }
+        : { status: 204 };
     target = new Influx2SeedTarget({ url: server.url, org: 'plant-co', bucket: 'demo', token: TOKEN });
     const err = await failure(seedDemoData(target, { days: 1 }));
     expect(err.kind).toBe('partial-write');

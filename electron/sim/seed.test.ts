@@ -55,7 +55,9 @@ describe('seedDemoData', () => {
   it('stops when cancelled and says how far it got', async () => {
     const controller = new AbortController();
     const target = new MemorySeedTarget();
-    const err = await failure(seedDemoData(target, { days: 5, chunkDays: 1, signal: controller.signal, onProgress: (p) => p.daysDone === 2 && controller.abort() }));
+    const err = await failure(
+      seedDemoData(target, { days: 5, chunkDays: 1, signal: controller.signal, onProgress: (p) => p.daysDone === 2 && controller.abort() }),
+    );
     expect(err.kind).toBe('cancelled');
     expect(err.message).toMatch(/after 2 of 5 days \(through 2025-12-28/);
     expect(target.appends).toBe(2);

@@ -91,10 +91,14 @@ export async function seedDemoData(target: SeedTarget, options: SeedOptions = {}
   } catch (e) {
     if (daysDone === 0) throw e;
     const cause = toErrorData(e);
-    throw twinError(cause.kind, `Seeding the demo data stopped after ${daysDone} of ${toDay - fromDay} days (through ${through}, ${points} points appended): ${cause.message}`, {
-      ...(cause.where !== undefined ? { where: cause.where } : {}),
-      details: { ...cause.details, daysDone, points, through },
-    });
+    throw twinError(
+      cause.kind,
+      `Seeding the demo data stopped after ${daysDone} of ${toDay - fromDay} days (through ${through}, ${points} points appended): ${cause.message}`,
+      {
+        ...(cause.where !== undefined ? { where: cause.where } : {}),
+        details: { ...cause.details, daysDone, points, through },
+      },
+    );
   }
   return { series, points, from: SIM_START_MS + fromDay * DAY_MINUTES * MINUTE_MS, to: last, elapsedMs: performance.now() - started };
 }

@@ -5,7 +5,10 @@ import { startInfluxd, type Influxd } from '../testing/influxd';
 import { detectServer, parseServerVersion, requireDialect, versionWarnings } from './detect-server';
 
 /** A fake server answering /ping with given headers and /api/v2/query with a given status and body. */
-async function fakeServer(ping: { status?: number; headers: Record<string, string> }, flux?: { status: number; body: string }): Promise<{ url: string; seen: IncomingMessage[]; close(): Promise<void> }> {
+async function fakeServer(
+  ping: { status?: number; headers: Record<string, string> },
+  flux?: { status: number; body: string },
+): Promise<{ url: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.push(req);
@@ -65,7 +68,10 @@ describe('detectServer against fake servers', () => {
   });
 
   it('1.8 with Flux disabled: no Flux', async () => {
-    const fake = await fakeServer({ headers: { 'X-Influxdb-Version': '1.8.10' } }, { status: 403, body: '{"error":"Flux query service disabled. Verify flux-enabled=true in the [http] section of the InfluxDB config."}' });
+    const fake = await fakeServer(
+      { headers: { 'X-Influxdb-Version': '1.8.10' } },
+      { status: 403, body: '{"error":"Flux query service disabled. Verify flux-enabled=true in the [http] section of the InfluxDB config."}' },
+    );
     const d = await detectServer(fake.url, { authorization: 'Token u:p' });
     expect(d.dialects).toEqual({ influxql: true, flux: false });
     expect(fake.seen[1]?.headers.authorization).toBe('Token u:p');

@@ -66,13 +66,17 @@ export function versionWarnings(version: string, v: ServerVersion | undefined): 
 async function probeFlux(url: string, options: DetectOptions, where: string): Promise<boolean | 'unknown'> {
   const headers: Record<string, string> = { 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' };
   if (options.authorization) headers['Authorization'] = options.authorization;
-  const res = await fetchText(new URL('/api/v2/query', url), { method: 'POST', headers, body: 'buckets() |> limit(n: 1)' }, {
-    where,
-    server: 'InfluxDB',
-    timeoutMs: options.timeoutMs ?? 10_000,
-    signal: options.signal,
-    secrets: options.secrets,
-  });
+  const res = await fetchText(
+    new URL('/api/v2/query', url),
+    { method: 'POST', headers, body: 'buckets() |> limit(n: 1)' },
+    {
+      where,
+      server: 'InfluxDB',
+      timeoutMs: options.timeoutMs ?? 10_000,
+      signal: options.signal,
+      secrets: options.secrets,
+    },
+  );
   if (res.status >= 200 && res.status < 300) return true;
   if (/flux.*disabled/i.test(res.body)) return false;
   if (res.status === 404) return false;
@@ -83,11 +87,15 @@ async function probeFlux(url: string, options: DetectOptions, where: string): Pr
 export async function detectServer(url: string, options: DetectOptions = {}): Promise<DetectedServer> {
   const where = hostPort(url);
   const ctx = { where, server: 'InfluxDB', timeoutMs: options.timeoutMs ?? 10_000 };
-  const res = await fetchText(new URL('/ping', url), { method: 'GET', headers: options.authorization ? { Authorization: options.authorization } : {} }, {
-    ...ctx,
-    signal: options.signal,
-    secrets: options.secrets,
-  });
+  const res = await fetchText(
+    new URL('/ping', url),
+    { method: 'GET', headers: options.authorization ? { Authorization: options.authorization } : {} },
+    {
+      ...ctx,
+      signal: options.signal,
+      secrets: options.secrets,
+    },
+  );
   if (res.status < 200 || res.status >= 300) throw statusFailure(res.status, res.body, { ...ctx, action: 'ping' });
   const build = res.headers.get('x-influxdb-build') ?? undefined;
   const version = res.headers.get('x-influxdb-version') ?? (build === 'Cloud' ? 'Cloud' : undefined);
@@ -129,6 +137,13 @@ export function requireDialect(server: DetectedServer, dialect: QueryDialect, ur
   if (server.dialects[dialect]) return;
   const where = hostPort(url);
   const other = dialect === 'flux' ? 'InfluxDB 1.x (InfluxQL)' : 'InfluxDB 2.x (Flux)';
-  const why = dialect === 'flux' && server.parsed?.major === 1 && atLeast(server.parsed, 1, 8, 0) ? ' (Flux is not enabled: set flux-enabled = true in its [http] section)' : '';
-  throw twinError('unsupported', `The server at ${where} is InfluxDB ${server.version}, which does not answer ${dialect === 'flux' ? 'Flux' : 'InfluxQL'}${why}. Connect it as ${other}.`, { where });
+  const why =
+    dialect === 'flux' && server.parsed?.major === 1 && atLeast(server.parsed, 1, 8, 0)
+      ? ' (Flux is not enabled: set flux-enabled = true in its [http] section)'
+      : '';
+  throw twinError(
+    'unsupported',
+    `The server at ${where} is InfluxDB ${server.version}, which does not answer ${dialect === 'flux' ? 'Flux' : 'InfluxQL'}${why}. Connect it as ${other}.`,
+    { where },
+  );
 }

@@ -54,7 +54,10 @@ describe('transportFailure', () => {
   });
 
   it('finds codes inside an AggregateError (happy eyeballs tries IPv4 and IPv6)', () => {
-    const agg = Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]), { code: undefined });
+    const agg = Object.assign(
+      new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]),
+      { code: undefined },
+    );
     expect(errorCodes(fetchFailed(agg))).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
     expect(transportFailure(fetchFailed(agg), ctx, false).kind).toBe('unreachable');
   });
@@ -112,7 +115,9 @@ describe('fetchText against real sockets', () => {
   });
 
   it('a name that cannot resolve (.invalid is reserved): unreachable, DNS', async () => {
-    const e = await failure(fetchText('http://twin-studio-test.invalid/ping', {}, { where: 'twin-studio-test.invalid:80', server: 'InfluxDB', timeoutMs: 10_000 }));
+    const e = await failure(
+      fetchText('http://twin-studio-test.invalid/ping', {}, { where: 'twin-studio-test.invalid:80', server: 'InfluxDB', timeoutMs: 10_000 }),
+    );
     expect(e.kind).toBe('unreachable');
     expect(e.message).toContain('DNS');
   });

@@ -64,26 +64,48 @@ export function transportFailure(e: unknown, ctx: FailureContext, timedOut: bool
   const codes = errorCodes(e);
   const has = (list: readonly string[]): boolean => codes.some((c) => list.includes(c));
   if (timedOut || has(SLOW)) {
-    return twinError('timeout', `${server} at ${where} did not answer within ${ctx.timeoutMs} ms. The server may be overloaded or the range too large; try again, narrow the range, or raise the timeout in the source settings.`, { where });
+    return twinError(
+      'timeout',
+      `${server} at ${where} did not answer within ${ctx.timeoutMs} ms. The server may be overloaded or the range too large; try again, narrow the range, or raise the timeout in the source settings.`,
+      { where },
+    );
   }
   if (has(REFUSED)) {
-    return twinError('unreachable', `Nothing accepts connections at ${where} (connection refused). Check the URL and port in the source settings and that ${server} is running.`, { where });
+    return twinError(
+      'unreachable',
+      `Nothing accepts connections at ${where} (connection refused). Check the URL and port in the source settings and that ${server} is running.`,
+      { where },
+    );
   }
   if (has(DNS)) {
-    return twinError('unreachable', `The host name in ${where} could not be resolved (DNS). Check the URL in the source settings and your network connection.`, { where });
+    return twinError(
+      'unreachable',
+      `The host name in ${where} could not be resolved (DNS). Check the URL in the source settings and your network connection.`,
+      { where },
+    );
   }
   if (has(NO_ROUTE)) {
     return twinError('unreachable', `There is no route to ${where} (${codes[0]}). Check your network connection, VPN or firewall.`, { where });
   }
   if (has(CLOSED)) {
-    return twinError('unreachable', `${where} closed the connection before answering. Check that the URL points to ${server} (and http vs https), then try again.`, { where });
+    return twinError(
+      'unreachable',
+      `${where} closed the connection before answering. Check that the URL points to ${server} (and http vs https), then try again.`,
+      { where },
+    );
   }
   const tls = codes.find((c) => c.includes('CERT') || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
   if (tls) {
-    return twinError('unreachable', `The TLS connection to ${where} failed (${tls}). Check the certificate of the server or use the right scheme (http/https).`, { where });
+    return twinError(
+      'unreachable',
+      `The TLS connection to ${where} failed (${tls}). Check the certificate of the server or use the right scheme (http/https).`,
+      { where },
+    );
   }
   const detail = codes[0] ?? (e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e));
-  return twinError('unreachable', `Could not reach ${server} at ${where} (${detail}). Check the URL in the source settings and your network connection.`, { where });
+  return twinError('unreachable', `Could not reach ${server} at ${where} (${detail}). Check the URL in the source settings and your network connection.`, {
+    where,
+  });
 }
 
 /** The server's own message from an error body: InfluxDB's `{"error": "..."}`, else the text, shortened. */
@@ -117,10 +139,18 @@ export function statusFailure(status: number, body: string, ctx: StatusContext):
   const said = msg ? `: ${msg}` : '';
   const db = ctx.database !== undefined ? ` database "${ctx.database}"` : '';
   if (status === 401) {
-    return twinError('unauthorized', `${server} at ${where} refused the credentials (401)${said}. Check the user name and password or token in the source settings.`, { where });
+    return twinError(
+      'unauthorized',
+      `${server} at ${where} refused the credentials (401)${said}. Check the user name and password or token in the source settings.`,
+      { where },
+    );
   }
   if (status === 403) {
-    return twinError('forbidden', `The credentials are not allowed to ${action}${db ? ` on${db}` : ''} at ${where} (403)${said}. Ask the server's administrator for the privilege, or use other credentials.`, { where });
+    return twinError(
+      'forbidden',
+      `The credentials are not allowed to ${action}${db ? ` on${db}` : ''} at ${where} (403)${said}. Ask the server's administrator for the privilege, or use other credentials.`,
+      { where },
+    );
   }
   if (/database not found/i.test(msg)) return unknownDatabase(ctx);
   if (status === 404) {
@@ -133,7 +163,9 @@ export function statusFailure(status: number, body: string, ctx: StatusContext):
     return twinError('source-error', `${server} at ${where} refused the ${action} as too large (413)${said}.`, { where });
   }
   if (status >= 500) {
-    return twinError('source-error', `${server} at ${where} failed on the ${action} (${status})${said}. Try again; if it persists, check the server's log.`, { where });
+    return twinError('source-error', `${server} at ${where} failed on the ${action} (${status})${said}. Try again; if it persists, check the server's log.`, {
+      where,
+    });
   }
   return twinError('source-error', `${server} at ${where} refused the ${action} (${status})${said}.`, { where });
 }
@@ -141,13 +173,21 @@ export function statusFailure(status: number, body: string, ctx: StatusContext):
 /** The error for a database the server does not have (or does not show to these credentials). */
 export function unknownDatabase(ctx: Pick<StatusContext, 'where' | 'server' | 'database'>): TwinError {
   const name = ctx.database !== undefined ? `"${ctx.database}"` : 'the database';
-  return twinError('unknown-database', `${ctx.server} at ${ctx.where} has no database ${name}, or these credentials cannot see it. Check the database name in the source settings.`, { where: ctx.where });
+  return twinError(
+    'unknown-database',
+    `${ctx.server} at ${ctx.where} has no database ${name}, or these credentials cannot see it. Check the database name in the source settings.`,
+    { where: ctx.where },
+  );
 }
 
 /** The error for a response body that is not what the server should send. */
 export function malformedResponse(ctx: Pick<FailureContext, 'where' | 'server'>, what: string, body: string): TwinError {
   const sample = body.length > 120 ? `${body.slice(0, 120)}…` : body;
-  return twinError('malformed-response', `${ctx.where} answered the ${what} with something that is not ${ctx.server}'s JSON (${JSON.stringify(sample)}). Check that the URL points to ${ctx.server} and not to a proxy or another service.`, { where: ctx.where });
+  return twinError(
+    'malformed-response',
+    `${ctx.where} answered the ${what} with something that is not ${ctx.server}'s JSON (${JSON.stringify(sample)}). Check that the URL points to ${ctx.server} and not to a proxy or another service.`,
+    { where: ctx.where },
+  );
 }
 
 export interface TimedRequest extends FailureContext {

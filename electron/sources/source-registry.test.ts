@@ -25,7 +25,14 @@ function fakeSource(log: string[]): TimeSeriesSource {
   };
 }
 
-const profile: SourceProfile = { kind: 'influx1', name: 'Historian', url: 'http://user:secret@historian.plant:8086/?x=1', database: 'plant', password: 'pw', timeoutMs: 1000 };
+const profile: SourceProfile = {
+  kind: 'influx1',
+  name: 'Historian',
+  url: 'http://user:secret@historian.plant:8086/?x=1',
+  database: 'plant',
+  password: 'pw',
+  timeoutMs: 1000,
+};
 
 describe('SourceRegistry', () => {
   it('ids and shows sources without credentials', () => {

@@ -94,7 +94,14 @@ export class SourceRegistry {
   }
 
   /** Windows through the cache, cancelling the previous request on the same channel. */
-  async windows(id: string, keys: readonly string[], range: TimeRange, n: number, channel?: string, stats?: readonly WindowStat[]): Promise<{ layout: WindowLayout; series: SeriesWindows[] }> {
+  async windows(
+    id: string,
+    keys: readonly string[],
+    range: TimeRange,
+    n: number,
+    channel?: string,
+    stats?: readonly WindowStat[],
+  ): Promise<{ layout: WindowLayout; series: SeriesWindows[] }> {
     const source = this.get(id);
     let layout: WindowLayout;
     try {
@@ -104,7 +111,9 @@ export class SourceRegistry {
     }
     const { signal, done } = this.channels.begin(channel);
     try {
-      const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) => source.windows(ks, l, stats ? { stats, signal } : { signal }));
+      const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) =>
+        source.windows(ks, l, stats ? { stats, signal } : { signal }),
+      );
       return { layout, series: stats ? fetched.map((w) => onlyStats(w, stats)) : fetched };
     } finally {
       done();

@@ -251,7 +251,9 @@ async function startOnce(binary: string, options: InfluxdOptions): Promise<Influ
   for (;;) {
     if (spawnError || child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(`influxd (${binary}) exited before answering /ping on ${url}${spawnError ? `: ${spawnError.message}` : ''}. Its log ends:\n${log.trim()}`);
+      throw new Error(
+        `influxd (${binary}) exited before answering /ping on ${url}${spawnError ? `: ${spawnError.message}` : ''}. Its log ends:\n${log.trim()}`,
+      );
     }
     if (await ping(url)) break;
     if (Date.now() > deadline) {
@@ -264,7 +266,13 @@ async function startOnce(binary: string, options: InfluxdOptions): Promise<Influ
   const admin = options.auth ? { ...options.auth } : undefined;
   try {
     // With auth on and no users yet, influxd accepts exactly this one unauthenticated statement.
-    if (admin) await runQuery(url, `CREATE USER "${admin.username.replace(/["\\]/g, '\\$&')}" WITH PASSWORD '${admin.password.replace(/['\\]/g, '\\$&')}' WITH ALL PRIVILEGES`, undefined, undefined);
+    if (admin)
+      await runQuery(
+        url,
+        `CREATE USER "${admin.username.replace(/["\\]/g, '\\$&')}" WITH PASSWORD '${admin.password.replace(/['\\]/g, '\\$&')}' WITH ALL PRIVILEGES`,
+        undefined,
+        undefined,
+      );
     for (const db of options.databases ?? []) await runQuery(url, `CREATE DATABASE "${db.replace(/["\\]/g, '\\$&')}"`, undefined, admin);
   } catch (e) {
     await stop();

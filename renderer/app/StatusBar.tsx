@@ -15,7 +15,14 @@ export function StatusBar() {
         {status?.text ?? 'Ready.'}
       </p>
       {demo && demo.state === 'seeding' && (
-        <span className="statusbar__progress" role="progressbar" aria-label="Writing demo plant data" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(demo.fraction * 100)}>
+        <span
+          className="statusbar__progress"
+          role="progressbar"
+          aria-label="Writing demo plant data"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(demo.fraction * 100)}
+        >
           Demo data {Math.round(demo.fraction * 100)}%
         </span>
       )}

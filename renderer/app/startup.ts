@@ -16,7 +16,10 @@ export async function startApp(mount: () => void): Promise<void> {
   const app = useApp.getState();
   // Everything start needs is asked for at once; the project is opened as soon as the host names it.
   const recoveryList = api.listRecovery({ exceptSession: app.session }).catch(() => []);
-  void api.demoDataStatus({}).then((s) => useApp.getState().setDemoData(s), () => undefined);
+  void api.demoDataStatus({}).then(
+    (s) => useApp.getState().setDemoData(s),
+    () => undefined,
+  );
   const info = await api.appInfo({});
   performance.mark('twin:app-info');
   app.setInfo(info);

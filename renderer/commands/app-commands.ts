@@ -83,7 +83,13 @@ const commands: Command[] = [
   { id: 'file.saveAs', label: 'Save as…', keys: ['Mod+Shift+S'], inInputs: true, run: () => void saveAs() },
   { id: 'file.import', label: 'Import historian data…', run: startImport },
   { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], run: () => documentStore.getState().undo(), enabled: () => documentStore.getState().canUndo },
-  { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], run: () => documentStore.getState().redo(), enabled: () => documentStore.getState().canRedo },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    keys: ['Mod+Shift+Z', 'Mod+Y'],
+    run: () => documentStore.getState().redo(),
+    enabled: () => documentStore.getState().canRedo,
+  },
   { id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], run: () => (copy(), remove()), enabled: () => useView.getState().selectedAssets.size > 0 },
   { id: 'edit.copy', label: 'Copy', keys: ['Mod+C'], run: copy, enabled: () => useView.getState().selectedAssets.size > 0 },
   { id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: pasteFromSystem },
@@ -141,7 +147,12 @@ const commands: Command[] = [
     label: 'New system from selection',
     keys: ['Mod+G'],
     run: () => {
-      const { diff } = createSystem(documentStore.getState().twin, `System ${Object.keys(documentStore.getState().twin.systems).length + 1}`, selectedIds(), () => newId('s'));
+      const { diff } = createSystem(
+        documentStore.getState().twin,
+        `System ${Object.keys(documentStore.getState().twin.systems).length + 1}`,
+        selectedIds(),
+        () => newId('s'),
+      );
       documentStore.getState().apply(diff, { kind: 'record' });
     },
     enabled: () => useView.getState().selectedAssets.size > 0,

@@ -102,7 +102,10 @@ export function RecoveryDialog({ entries, onClose }: { entries: { id: string; pa
       <ul className="file-list" aria-label="Recoverable projects">
         {entries.map((e) => (
           <li key={e.id}>
-            <strong>{e.name}</strong> <span className="muted">{e.path ? fileName(e.path) : 'never saved'}, {new Date(e.savedAt).toLocaleString()}</span>{' '}
+            <strong>{e.name}</strong>{' '}
+            <span className="muted">
+              {e.path ? fileName(e.path) : 'never saved'}, {new Date(e.savedAt).toLocaleString()}
+            </span>{' '}
             <button type="button" onClick={() => void recover(e.id)}>
               Recover
             </button>{' '}

@@ -2,7 +2,19 @@ import type { Problem } from '../../shared/api/errors';
 import { Modal } from './Modal';
 
 /** One clear message naming the problem, where it is, and each problem's JSON path. */
-export function ErrorDialog({ title, message, where, problems, onClose }: { title: string; message: string; where?: string; problems?: Problem[]; onClose(): void }) {
+export function ErrorDialog({
+  title,
+  message,
+  where,
+  problems,
+  onClose,
+}: {
+  title: string;
+  message: string;
+  where?: string;
+  problems?: Problem[];
+  onClose(): void;
+}) {
   return (
     <Modal title={title} role="alertdialog" onClose={onClose} className="modal--error">
       <p className="modal__message">{message}</p>

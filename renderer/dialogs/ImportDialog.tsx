@@ -21,7 +21,19 @@ function request(options: Options): ImportOptions {
   return { ...rest, field: 'value', ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}) };
 }
 
-function Select<T extends string>({ id, label, value, choices, onChange }: { id: string; label: string; value: T; choices: readonly (readonly [T, string])[]; onChange(v: T): void }) {
+function Select<T extends string>({
+  id,
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  choices: readonly (readonly [T, string])[];
+  onChange(v: T): void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -43,7 +55,8 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
     <section aria-label="Import preview" className="import-preview">
       <p>
         {preview.format === 'csv-wide' ? 'CSV, one column per sensor' : preview.format === 'csv-long' ? 'CSV, one row per value' : 'Line protocol'}
-        {preview.delimiter ? ` (delimiter ${preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`})` : ''}; timestamps read as <strong>{preview.timestampFormat}</strong>
+        {preview.delimiter ? ` (delimiter ${preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`})` : ''}; timestamps read as{' '}
+        <strong>{preview.timestampFormat}</strong>
         {preview.needsTimeZone ? ', without a UTC offset' : ''}. {preview.series.length} series.
       </p>
       {preview.series.length > 0 && (
@@ -71,7 +84,15 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
               <tr>
                 <th scope="col">line</th>
                 <th scope="col">time (UTC)</th>
-                {wide ? columns.map((c) => <th key={c} scope="col">{c}</th>) : <th scope="col">values</th>}
+                {wide ? (
+                  columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))
+                ) : (
+                  <th scope="col">values</th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -177,7 +198,9 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
     try {
       const r = await getApi().importFile({ path: file, options: request(options) });
       setResult(r);
-      useNotice.getState().say(`Imported ${r.points.toLocaleString('en')} points into ${r.series.length} series${r.skippedCount ? `, ${r.skippedCount} rows skipped` : ''}.`);
+      useNotice
+        .getState()
+        .say(`Imported ${r.points.toLocaleString('en')} points into ${r.series.length} series${r.skippedCount ? `, ${r.skippedCount} rows skipped` : ''}.`);
       const sources = useSources.getState();
       if (sources.active === 'local') void sources.loadCatalog();
       else sources.setActive('local');
@@ -220,20 +243,73 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
           </div>
         </div>
         <div className="import-options">
-          <Select id="import-format" label="Layout" value={options.format} onChange={(v) => set('format', v)} choices={[['auto', 'Detect'], ['csv-wide', 'CSV, a column per sensor'], ['csv-long', 'CSV: time, sensor, value'], ['line-protocol', 'Line protocol']]} />
-          <Select id="import-delimiter" label="Delimiter" value={options.delimiter} onChange={(v) => set('delimiter', v)} choices={[['auto', 'Detect'], [',', 'Comma'], [';', 'Semicolon'], ['\t', 'Tab']]} />
-          <Select id="import-timestamps" label="Timestamps" value={options.timestampFormat} onChange={(v) => set('timestampFormat', v)} choices={timestampFormats.map((f) => [f, f === 'auto' ? 'Detect (ISO or epoch)' : f] as const)} />
+          <Select
+            id="import-format"
+            label="Layout"
+            value={options.format}
+            onChange={(v) => set('format', v)}
+            choices={[
+              ['auto', 'Detect'],
+              ['csv-wide', 'CSV, a column per sensor'],
+              ['csv-long', 'CSV: time, sensor, value'],
+              ['line-protocol', 'Line protocol'],
+            ]}
+          />
+          <Select
+            id="import-delimiter"
+            label="Delimiter"
+            value={options.delimiter}
+            onChange={(v) => set('delimiter', v)}
+            choices={[
+              ['auto', 'Detect'],
+              [',', 'Comma'],
+              [';', 'Semicolon'],
+              ['\t', 'Tab'],
+            ]}
+          />
+          <Select
+            id="import-timestamps"
+            label="Timestamps"
+            value={options.timestampFormat}
+            onChange={(v) => set('timestampFormat', v)}
+            choices={timestampFormats.map((f) => [f, f === 'auto' ? 'Detect (ISO or epoch)' : f] as const)}
+          />
           <div className="field">
             <label htmlFor="import-zone">Time zone of times without an offset</label>
             <div className="field--row">
-              <input id="import-zone" value={options.timeZone} onChange={(e) => set('timeZone', e.target.value)} placeholder="e.g. America/Chicago" aria-invalid={zoneMissing ? true : undefined} />
+              <input
+                id="import-zone"
+                value={options.timeZone}
+                onChange={(e) => set('timeZone', e.target.value)}
+                placeholder="e.g. America/Chicago"
+                aria-invalid={zoneMissing ? true : undefined}
+              />
               <button type="button" onClick={() => set('timeZone', plantZone)} title={`The project's plant time zone: ${plantZone}`}>
                 Use plant zone
               </button>
             </div>
           </div>
-          <Select id="import-ambiguous" label="A wall time that occurs twice (DST ends)" value={options.ambiguousTime} onChange={(v) => set('ambiguousTime', v)} choices={[['reject', 'Skip the row as an error'], ['earlier', 'The earlier instant'], ['later', 'The later instant']]} />
-          <Select id="import-nonexistent" label="A wall time that does not exist (DST starts)" value={options.nonexistentTime} onChange={(v) => set('nonexistentTime', v)} choices={[['reject', 'Skip the row as an error'], ['shift-forward', 'Shift forward by the gap']]} />
+          <Select
+            id="import-ambiguous"
+            label="A wall time that occurs twice (DST ends)"
+            value={options.ambiguousTime}
+            onChange={(v) => set('ambiguousTime', v)}
+            choices={[
+              ['reject', 'Skip the row as an error'],
+              ['earlier', 'The earlier instant'],
+              ['later', 'The later instant'],
+            ]}
+          />
+          <Select
+            id="import-nonexistent"
+            label="A wall time that does not exist (DST starts)"
+            value={options.nonexistentTime}
+            onChange={(v) => set('nonexistentTime', v)}
+            choices={[
+              ['reject', 'Skip the row as an error'],
+              ['shift-forward', 'Shift forward by the gap'],
+            ]}
+          />
         </div>
         <p className="muted" aria-live="polite">
           {busy === 'preview' ? 'Reading the first rows…' : busy === 'import' ? 'Importing (all or nothing)…' : ''}

@@ -1,7 +1,19 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal on the native <dialog> (focus trap, Escape, inert background for free). */
-export function Modal({ title, role = 'dialog', onClose, children, className }: { title: string; role?: 'dialog' | 'alertdialog'; onClose(): void; children: ReactNode; className?: string }) {
+export function Modal({
+  title,
+  role = 'dialog',
+  onClose,
+  children,
+  className,
+}: {
+  title: string;
+  role?: 'dialog' | 'alertdialog';
+  onClose(): void;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -11,7 +11,9 @@ type Listing = MethodOutput<'listProjects'>;
 function useListing(): Listing | null {
   const [listing, setListing] = useState<Listing | null>(null);
   useEffect(() => {
-    getApi().listProjects({}).then(setListing, (e) => showError('Could not list projects', e));
+    getApi()
+      .listProjects({})
+      .then(setListing, (e) => showError('Could not list projects', e));
   }, []);
   return listing;
 }
@@ -34,7 +36,13 @@ export function OpenDialog({ onClose }: { onClose(): void }) {
       >
         <div className="field">
           <label htmlFor="open-path">Project file path</label>
-          <input id="open-path" autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={listing ? `${listing.folder}/plant.twin.json` : ''} />
+          <input
+            id="open-path"
+            autoFocus
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder={listing ? `${listing.folder}/plant.twin.json` : ''}
+          />
         </div>
         {listing && listing.recent.length > 0 && (
           <>

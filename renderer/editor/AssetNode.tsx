@@ -46,7 +46,9 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
         if (!showPorts) {
           // React Flow measures handles from the DOM to route edges; a bare element with the handle's
           // class and attributes is enough for that, without a Handle's store subscriptions.
-          return <div key={port.id} className="react-flow__handle source port-stub" data-handleid={port.id} data-handlepos={positionOf(p.side)} style={style} />;
+          return (
+            <div key={port.id} className="react-flow__handle source port-stub" data-handleid={port.id} data-handlepos={positionOf(p.side)} style={style} />
+          );
         }
         return (
           <Handle

@@ -60,7 +60,10 @@ export function Canvas() {
     const el = container.current;
     const list = Object.values(documentStore.getState().twin.assets);
     if (el && list.length > 0) {
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      let x0 = Infinity,
+        y0 = Infinity,
+        x1 = -Infinity,
+        y1 = -Infinity;
       for (const a of list) {
         const n = assetNode(a, false);
         x0 = Math.min(x0, a.position.x);
@@ -166,33 +169,33 @@ export function Canvas() {
     <div ref={container} className={`canvas${far ? ' canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <FarZoomContext.Provider value={far}>
-      <ReactFlow<AssetFlowNode, ConnectionFlowEdge>
-        nodes={nodes}
-        edges={NO_EDGES}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onPaneClick={() => useView.getState().clearSelection()}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Loose}
-        snapToGrid
-        snapGrid={[GRID, GRID]}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        selectNodesOnDrag={false}
-        minZoom={MIN_ZOOM}
-        maxZoom={4}
-        onlyRenderVisibleElements
-        proOptions={{ hideAttribution: true }}
-        aria-label="P&ID canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
-        {shown && <ConnectionLayer />}
-        <Minimap />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+        <ReactFlow<AssetFlowNode, ConnectionFlowEdge>
+          nodes={nodes}
+          edges={NO_EDGES}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onPaneClick={() => useView.getState().clearSelection()}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          connectionMode={ConnectionMode.Loose}
+          snapToGrid
+          snapGrid={[GRID, GRID]}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          selectNodesOnDrag={false}
+          minZoom={MIN_ZOOM}
+          maxZoom={4}
+          onlyRenderVisibleElements
+          proOptions={{ hideAttribution: true }}
+          aria-label="P&ID canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
+          {shown && <ConnectionLayer />}
+          <Minimap />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
       </FarZoomContext.Provider>
     </div>
   );

@@ -43,7 +43,11 @@ const ConnectionPath = memo(function ConnectionPath({ connection, from, to, sele
     offset: connection.kind === 'process' ? 16 : 12,
   });
   return (
-    <g className={`connection connection--${connection.kind}${selected ? ' connection--selected' : ''}`} data-connection={connection.id} data-kind={connection.kind}>
+    <g
+      className={`connection connection--${connection.kind}${selected ? ' connection--selected' : ''}`}
+      data-connection={connection.id}
+      data-kind={connection.kind}
+    >
       <path d={d} className="connection__hit nopan" onPointerDown={(e) => select(e, connection.id)} onClick={(e) => e.stopPropagation()} />
       <path d={d} className="connection__line" markerEnd={connection.kind === 'process' ? 'url(#twin-flow-arrow)' : undefined} />
     </g>

@@ -6,7 +6,16 @@ import { useSources } from '../stores/sources-store';
 export function ConnectSourceForm({ onDone }: { onDone(): void }) {
   const [kind, setKind] = useState<'influx1' | 'influx2'>('influx1');
   const [busy, setBusy] = useState(false);
-  const [f, setF] = useState({ name: 'Plant historian', url: 'http://127.0.0.1:8086', database: '', username: '', password: '', org: '', bucket: '', token: '' });
+  const [f, setF] = useState({
+    name: 'Plant historian',
+    url: 'http://127.0.0.1:8086',
+    database: '',
+    username: '',
+    password: '',
+    org: '',
+    bucket: '',
+    token: '',
+  });
   const bind = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }) });
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -16,7 +16,8 @@ function duplicateTagOf(asset: Asset, assets: Readonly<Record<string, Asset>>): 
   const t = asset.tag.trim().toLowerCase();
   if (!t) return 'Every asset needs a tag.';
   for (const other of Object.values(assets)) {
-    if (other.id !== asset.id && other.tag.trim().toLowerCase() === t) return `Tag ${asset.tag} is also used by another ${componentByKind(other.kind)?.name.toLowerCase() ?? 'asset'}.`;
+    if (other.id !== asset.id && other.tag.trim().toLowerCase() === t)
+      return `Tag ${asset.tag} is also used by another ${componentByKind(other.kind)?.name.toLowerCase() ?? 'asset'}.`;
   }
   return null;
 }

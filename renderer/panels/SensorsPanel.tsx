@@ -102,7 +102,13 @@ export function SensorsPanel() {
           Disconnect {activeInfo.name}
         </button>
       )}
-      <input type="search" aria-label="Search sensors" placeholder="Search: CH1 KW, LCHWT…" value={search} onChange={(e) => useSources.getState().setSearch(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search sensors"
+        placeholder="Search: CH1 KW, LCHWT…"
+        value={search}
+        onChange={(e) => useSources.getState().setSearch(e.target.value)}
+      />
       {error && (
         <div role="alert" className="source-error">
           <p>{error.message}</p>

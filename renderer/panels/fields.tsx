@@ -47,7 +47,17 @@ export function TextField({ label, value, onChange, onCommit, error, list, place
 }
 
 /** A number field that keeps what is typed until it parses, so "1." or "-" are not thrown away mid-typing. */
-function NumberField({ def, value, onChange, onCommit }: { def: Extract<PropertyDef, { type: 'number' }>; value: PropertyValue; onChange(v: number | null): void; onCommit(): void }) {
+function NumberField({
+  def,
+  value,
+  onChange,
+  onCommit,
+}: {
+  def: Extract<PropertyDef, { type: 'number' }>;
+  value: PropertyValue;
+  onChange(v: number | null): void;
+  onCommit(): void;
+}) {
   const id = useId();
   const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +101,17 @@ function NumberField({ def, value, onChange, onCommit }: { def: Extract<Property
 }
 
 /** The right input for a catalog property definition. */
-export function PropertyField({ def, value, onChange, onCommit }: { def: PropertyDef; value: PropertyValue; onChange(v: PropertyValue): void; onCommit(): void }) {
+export function PropertyField({
+  def,
+  value,
+  onChange,
+  onCommit,
+}: {
+  def: PropertyDef;
+  value: PropertyValue;
+  onChange(v: PropertyValue): void;
+  onCommit(): void;
+}) {
   const id = useId();
   switch (def.type) {
     case 'number':

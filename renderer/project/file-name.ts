@@ -12,5 +12,12 @@ export function folderOf(path: string): string {
 
 /** A file-name-safe slug of a project name: "B7 Chilled Water" → "b7-chilled-water". */
 export function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'plant';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'plant'
+  );
 }

@@ -96,7 +96,9 @@ export async function saveTo(path: string, overwrite = false): Promise<boolean> 
   try {
     const saved = await getApi().saveProject({ path, document: s.document(), expected, overwrite });
     documentStore.getState().markSaved(saved.path, saved.fingerprint);
-    void getApi().discardRecovery({ id: useApp.getState().session }).catch(() => undefined);
+    void getApi()
+      .discardRecovery({ id: useApp.getState().session })
+      .catch(() => undefined);
     useNotice.getState().say(`Saved ${fileName(saved.path)}.`);
     return true;
   } catch (e) {

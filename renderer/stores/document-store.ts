@@ -42,8 +42,7 @@ export type DocumentStore = StoreApi<DocumentState & DocumentActions>;
 export function createDocumentStore(initial: TwinDocument = emptyDocument('untitled')): DocumentStore {
   const history = new History(200);
   return createStore<DocumentState & DocumentActions>()((set, get) => {
-    const sync = (twin: TwinState) =>
-      set({ twin, position: history.position, canUndo: history.canUndo, canRedo: history.canRedo });
+    const sync = (twin: TwinState) => set({ twin, position: history.position, canUndo: history.canUndo, canRedo: history.canRedo });
     return {
       twin: stateFromDocument(initial),
       path: null,

@@ -99,7 +99,11 @@ export const contract = {
     z.object({ session: z.string().min(1).max(64), path: z.string().nullable(), document: TwinDocumentSchema }),
     z.object({ savedAt: z.number() }),
   ),
-  listRecovery: method('Recovery files left by sessions that did not close cleanly.', z.object({ exceptSession: z.string().max(64).optional() }), z.array(RecoveryEntrySchema)),
+  listRecovery: method(
+    'Recovery files left by sessions that did not close cleanly.',
+    z.object({ exceptSession: z.string().max(64).optional() }),
+    z.array(RecoveryEntrySchema),
+  ),
   readRecovery: method('Read one recovery file.', z.object({ id: z.string().min(1).max(200) }), OpenedProjectSchema),
   discardRecovery: method('Delete a recovery file (after a clean save or when declined).', z.object({ id: z.string().min(1).max(200) }), z.object({})),
   openExternal: method('Open an allowlisted web link in the system browser.', z.object({ url: z.string().max(2_048) }), z.object({ opened: z.boolean() })),
@@ -125,7 +129,11 @@ export const contract = {
       to: EpochMs,
       n: z.number().int().min(1).max(20_000),
       /** Only these statistics (a trend line needs the mean alone); the others come back as empty arrays. Default: all. */
-      stats: z.array(z.enum(['min', 'max', 'mean', 'first', 'last', 'count'])).min(1).max(6).optional(),
+      stats: z
+        .array(z.enum(['min', 'max', 'mean', 'first', 'last', 'count']))
+        .min(1)
+        .max(6)
+        .optional(),
       channel: Channel,
     }),
     z.object({ layout: WindowLayoutSchema, series: z.array(SeriesWindowsSchema) }),
@@ -137,10 +145,21 @@ export const contract = {
   ),
   raw: method(
     'Raw points of one series over a short range.',
-    z.object({ source: SourceId, key: z.string().min(1).max(2_000), from: EpochMs, to: EpochMs, limit: z.number().int().min(1).max(1_000_000), channel: Channel }),
+    z.object({
+      source: SourceId,
+      key: z.string().min(1).max(2_000),
+      from: EpochMs,
+      to: EpochMs,
+      limit: z.number().int().min(1).max(1_000_000),
+      channel: Channel,
+    }),
     RawPointsSchema,
   ),
-  writePoints: method('Write points (analysis results) to a source.', z.object({ source: SourceId, points: z.array(WritePointSchema).max(100_000) }), WriteResultSchema),
+  writePoints: method(
+    'Write points (analysis results) to a source.',
+    z.object({ source: SourceId, points: z.array(WritePointSchema).max(100_000) }),
+    WriteResultSchema,
+  ),
   cancel: method('Abort the request in flight on a channel.', z.object({ channel: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() })),
   chooseImportPath: method('Native dialog to pick a historian export to import; null when cancelled.', z.object({}), z.object({ path: z.string().nullable() })),
   previewImport: method(
@@ -148,7 +167,11 @@ export const contract = {
     z.object({ path: ProjectPath, options: ImportOptionsSchema }),
     ImportPreviewSchema,
   ),
-  importFile: method('Import a CSV or line-protocol file into the local store, all or nothing.', z.object({ path: ProjectPath, options: ImportOptionsSchema }), ImportResultSchema),
+  importFile: method(
+    'Import a CSV or line-protocol file into the local store, all or nothing.',
+    z.object({ path: ProjectPath, options: ImportOptionsSchema }),
+    ImportResultSchema,
+  ),
   demoDataStatus: method(
     'Whether the demo plant data is in the local store, or being written.',
     z.object({}),

@@ -71,11 +71,7 @@ export class TwinError extends Error {
 }
 
 /** Shorthand for `new TwinError({ kind, message, ... })`. */
-export function twinError(
-  kind: TwinErrorKind,
-  message: string,
-  extra: Omit<TwinErrorData, 'kind' | 'message'> = {},
-): TwinError {
+export function twinError(kind: TwinErrorKind, message: string, extra: Omit<TwinErrorData, 'kind' | 'message'> = {}): TwinError {
   return new TwinError({ kind, message, ...extra });
 }
 

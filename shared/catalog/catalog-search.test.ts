@@ -25,7 +25,9 @@ describe('catalog search', () => {
   });
 
   it('requires every word to match', () => {
-    expect(kinds('valve')).toEqual(expect.arrayContaining(['gate-valve', 'globe-valve', 'ball-valve', 'butterfly-valve', 'check-valve', 'three-way-valve', 'control-valve']));
+    expect(kinds('valve')).toEqual(
+      expect.arrayContaining(['gate-valve', 'globe-valve', 'ball-valve', 'butterfly-valve', 'check-valve', 'three-way-valve', 'control-valve']),
+    );
     const hits = kinds('butterfly valve');
     expect(hits).toEqual(['butterfly-valve']);
   });

@@ -83,97 +83,121 @@ describe('component catalog', () => {
     for (const k of kinds) expect(k, k).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
-  it('gives every component a name, a category, a tag prefix and a numbering', each((d) => {
-    expect(d.name.trim(), d.kind).not.toBe('');
-    expect(d.description.trim(), d.kind).not.toBe('');
-    expect(CATEGORIES, d.kind).toContain(d.category);
-    expect(d.tagPrefix, d.kind).toMatch(/^[A-Z]{1,4}$/);
-    expect(['loop', 'unit'], d.kind).toContain(d.tagNumbering);
-    expect(d.keywords.length, d.kind).toBeGreaterThan(0);
-  }));
+  it(
+    'gives every component a name, a category, a tag prefix and a numbering',
+    each((d) => {
+      expect(d.name.trim(), d.kind).not.toBe('');
+      expect(d.description.trim(), d.kind).not.toBe('');
+      expect(CATEGORIES, d.kind).toContain(d.category);
+      expect(d.tagPrefix, d.kind).toMatch(/^[A-Z]{1,4}$/);
+      expect(['loop', 'unit'], d.kind).toContain(d.tagNumbering);
+      expect(d.keywords.length, d.kind).toBeGreaterThan(0);
+    }),
+  );
 
-  it('gives every component at least one port, with unique ids and offsets within 0..1', each((d) => {
-    expect(d.ports.length, d.kind).toBeGreaterThan(0);
-    const ids = d.ports.map((p) => p.id);
-    expect(new Set(ids).size, `${d.kind} port ids ${ids.join()}`).toBe(ids.length);
-    for (const p of d.ports) {
-      expect(p.offset, `${d.kind}.${p.id}`).toBeGreaterThanOrEqual(0);
-      expect(p.offset, `${d.kind}.${p.id}`).toBeLessThanOrEqual(1);
-      expect(['left', 'right', 'top', 'bottom']).toContain(p.side);
-      expect(['process', 'signal']).toContain(p.kind);
-      expect(['in', 'out', 'both']).toContain(p.flow);
-      expect(p.label.trim(), `${d.kind}.${p.id}`).not.toBe('');
-    }
-  }));
-
-  it('puts no two ports of a component on the same point', each((d) => {
-    const seen = new Map<string, string>();
-    for (const p of d.ports) {
-      const { x, y } = portPoint(d, p.side, p.offset);
-      const key = `${x.toFixed(1)},${y.toFixed(1)}`;
-      expect(seen.get(key), `${d.kind}.${p.id} sits on ${seen.get(key)}`).toBeUndefined();
-      seen.set(key, p.id);
-    }
-  }));
-
-  it('draws every symbol with elements inside its box', each((d) => {
-    const { width, height, elements } = d.symbol;
-    expect(width, d.kind).toBeGreaterThan(0);
-    expect(height, d.kind).toBeGreaterThan(0);
-    expect(elements.length, d.kind).toBeGreaterThan(0);
-    elements.forEach((e, i) => {
-      const b = elementBounds(e);
-      const what = `${d.kind} element ${i} (${e.type})`;
-      expect(b, what).not.toBeNull();
-      if (!b) return;
-      // Half a stroke may overhang the box edge where a stub ends on a port.
-      expect(b.minX, what).toBeGreaterThanOrEqual(-0.01);
-      expect(b.minY, what).toBeGreaterThanOrEqual(-0.01);
-      expect(b.maxX, what).toBeLessThanOrEqual(width + 0.01);
-      expect(b.maxY, what).toBeLessThanOrEqual(height + 0.01);
-    });
-  }));
-
-  it('joins every process port, and every instrument or control port, to a drawn line', each((d) => {
-    for (const p of d.ports) {
-      if (p.kind === 'signal' && d.category !== 'Instruments' && d.category !== 'Control') continue;
-      const { x, y } = portPoint(d, p.side, p.offset);
-      const nearest = Math.min(...d.symbol.elements.map((e) => distanceToElement(e, x, y)));
-      expect(nearest, `${d.kind}.${p.id} at (${x}, ${y}) is ${nearest.toFixed(1)} from the drawing`).toBeLessThan(0.75);
-    }
-  }));
-
-  it('gives every property a unique key and a default that satisfies its own definition', each((d) => {
-    const keys = d.properties.map((p) => p.key);
-    expect(new Set(keys).size, `${d.kind} keys ${keys.join()}`).toBe(keys.length);
-    for (const p of d.properties) {
-      expect(p.label.trim(), `${d.kind}.${p.key}`).not.toBe('');
-      expect(defaultProblem(p), `${d.kind}.${p.key}`).toBeNull();
-    }
-  }));
-
-  it('only makes symbol elements conditional on enum or boolean properties, with values they can take', each((d) => {
-    for (const e of d.symbol.elements) {
-      if (!e.when) continue;
-      const prop = d.properties.find((p) => p.key === e.when?.property);
-      const what = `${d.kind} condition on ${e.when.property}`;
-      expect(prop, what).toBeDefined();
-      const values = prop?.type === 'enum' ? prop.options : prop?.type === 'boolean' ? ['true', 'false'] : [];
-      for (const v of e.when.equals) expect(values, what).toContain(v);
-    }
-  }));
-
-  it('draws something for every value a conditional symbol property can take', each((d) => {
-    for (const p of d.properties) {
-      if (!d.symbol.elements.some((e) => e.when?.property === p.key)) continue;
-      const values = p.type === 'enum' ? p.options : ['true', 'false'];
-      for (const v of values) {
-        const props = { [p.key]: p.type === 'boolean' ? v === 'true' : v };
-        const shapes = d.symbol.elements.filter((e) => e.type !== 'text' && elementVisible(d, e, props));
-        expect(shapes.length, `${d.kind} with ${p.key}=${v}`).toBeGreaterThan(0);
+  it(
+    'gives every component at least one port, with unique ids and offsets within 0..1',
+    each((d) => {
+      expect(d.ports.length, d.kind).toBeGreaterThan(0);
+      const ids = d.ports.map((p) => p.id);
+      expect(new Set(ids).size, `${d.kind} port ids ${ids.join()}`).toBe(ids.length);
+      for (const p of d.ports) {
+        expect(p.offset, `${d.kind}.${p.id}`).toBeGreaterThanOrEqual(0);
+        expect(p.offset, `${d.kind}.${p.id}`).toBeLessThanOrEqual(1);
+        expect(['left', 'right', 'top', 'bottom']).toContain(p.side);
+        expect(['process', 'signal']).toContain(p.kind);
+        expect(['in', 'out', 'both']).toContain(p.flow);
+        expect(p.label.trim(), `${d.kind}.${p.id}`).not.toBe('');
       }
-    }
-  }));
+    }),
+  );
+
+  it(
+    'puts no two ports of a component on the same point',
+    each((d) => {
+      const seen = new Map<string, string>();
+      for (const p of d.ports) {
+        const { x, y } = portPoint(d, p.side, p.offset);
+        const key = `${x.toFixed(1)},${y.toFixed(1)}`;
+        expect(seen.get(key), `${d.kind}.${p.id} sits on ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, p.id);
+      }
+    }),
+  );
+
+  it(
+    'draws every symbol with elements inside its box',
+    each((d) => {
+      const { width, height, elements } = d.symbol;
+      expect(width, d.kind).toBeGreaterThan(0);
+      expect(height, d.kind).toBeGreaterThan(0);
+      expect(elements.length, d.kind).toBeGreaterThan(0);
+      elements.forEach((e, i) => {
+        const b = elementBounds(e);
+        const what = `${d.kind} element ${i} (${e.type})`;
+        expect(b, what).not.toBeNull();
+        if (!b) return;
+        // Half a stroke may overhang the box edge where a stub ends on a port.
+        expect(b.minX, what).toBeGreaterThanOrEqual(-0.01);
+        expect(b.minY, what).toBeGreaterThanOrEqual(-0.01);
+        expect(b.maxX, what).toBeLessThanOrEqual(width + 0.01);
+        expect(b.maxY, what).toBeLessThanOrEqual(height + 0.01);
+      });
+    }),
+  );
+
+  it(
+    'joins every process port, and every instrument or control port, to a drawn line',
+    each((d) => {
+      for (const p of d.ports) {
+        if (p.kind === 'signal' && d.category !== 'Instruments' && d.category !== 'Control') continue;
+        const { x, y } = portPoint(d, p.side, p.offset);
+        const nearest = Math.min(...d.symbol.elements.map((e) => distanceToElement(e, x, y)));
+        expect(nearest, `${d.kind}.${p.id} at (${x}, ${y}) is ${nearest.toFixed(1)} from the drawing`).toBeLessThan(0.75);
+      }
+    }),
+  );
+
+  it(
+    'gives every property a unique key and a default that satisfies its own definition',
+    each((d) => {
+      const keys = d.properties.map((p) => p.key);
+      expect(new Set(keys).size, `${d.kind} keys ${keys.join()}`).toBe(keys.length);
+      for (const p of d.properties) {
+        expect(p.label.trim(), `${d.kind}.${p.key}`).not.toBe('');
+        expect(defaultProblem(p), `${d.kind}.${p.key}`).toBeNull();
+      }
+    }),
+  );
+
+  it(
+    'only makes symbol elements conditional on enum or boolean properties, with values they can take',
+    each((d) => {
+      for (const e of d.symbol.elements) {
+        if (!e.when) continue;
+        const prop = d.properties.find((p) => p.key === e.when?.property);
+        const what = `${d.kind} condition on ${e.when.property}`;
+        expect(prop, what).toBeDefined();
+        const values = prop?.type === 'enum' ? prop.options : prop?.type === 'boolean' ? ['true', 'false'] : [];
+        for (const v of e.when.equals) expect(values, what).toContain(v);
+      }
+    }),
+  );
+
+  it(
+    'draws something for every value a conditional symbol property can take',
+    each((d) => {
+      for (const p of d.properties) {
+        if (!d.symbol.elements.some((e) => e.when?.property === p.key)) continue;
+        const values = p.type === 'enum' ? p.options : ['true', 'false'];
+        for (const v of values) {
+          const props = { [p.key]: p.type === 'boolean' ? v === 'true' : v };
+          const shapes = d.symbol.elements.filter((e) => e.type !== 'text' && elementVisible(d, e, props));
+          expect(shapes.length, `${d.kind} with ${p.key}=${v}`).toBeGreaterThan(0);
+        }
+      }
+    }),
+  );
 
   it('has every kind the editor, validator and demo plant rely on, with their tag rules and port ids', () => {
     for (const [kind, want] of Object.entries(REQUIRED)) {
@@ -186,7 +210,9 @@ describe('component catalog', () => {
   });
 
   it('gives process equipment a signal port "sig" and lines their process ports', () => {
-    const processKinds = Object.entries(REQUIRED).filter(([, w]) => w.ports.includes('sig')).map(([k]) => k);
+    const processKinds = Object.entries(REQUIRED)
+      .filter(([, w]) => w.ports.includes('sig'))
+      .map(([k]) => k);
     expect(processKinds.length).toBeGreaterThanOrEqual(22);
     for (const kind of processKinds) {
       const d = componentByKind(kind) as ComponentDef;
@@ -197,7 +223,18 @@ describe('component catalog', () => {
 
   it('places the ports the drawings are made for', () => {
     const port = (kind: string, id: string) => componentByKind(kind)?.ports.find((p) => p.id === id);
-    for (const kind of ['centrifugal-pump', 'pd-pump', 'compressor', 'fan', 'gate-valve', 'globe-valve', 'ball-valve', 'butterfly-valve', 'check-valve', 'control-valve']) {
+    for (const kind of [
+      'centrifugal-pump',
+      'pd-pump',
+      'compressor',
+      'fan',
+      'gate-valve',
+      'globe-valve',
+      'ball-valve',
+      'butterfly-valve',
+      'check-valve',
+      'control-valve',
+    ]) {
       expect(port(kind, 'in'), kind).toMatchObject({ side: 'left', flow: 'in' });
       expect(port(kind, 'out'), kind).toMatchObject({ side: 'right', flow: 'out' });
       expect(port(kind, 'sig'), kind).toMatchObject({ side: 'top' });
@@ -234,9 +271,7 @@ describe('component catalog', () => {
 
   it('draws a different outline for each mounting', () => {
     const d = componentByKind('temperature-transmitter') as ComponentDef;
-    const outlines = MOUNTINGS.map((m) =>
-      JSON.stringify(d.symbol.elements.filter((e) => e.type !== 'text' && elementVisible(d, e, { mounting: m }))),
-    );
+    const outlines = MOUNTINGS.map((m) => JSON.stringify(d.symbol.elements.filter((e) => e.type !== 'text' && elementVisible(d, e, { mounting: m }))));
     expect(new Set(outlines).size).toBe(MOUNTINGS.length);
   });
 
@@ -256,7 +291,10 @@ describe('component catalog', () => {
     expect(def('cooling-tower', 'designApproach')).toBeGreaterThanOrEqual(3);
     expect(def('cooling-tower', 'designApproach')).toBeLessThanOrEqual(5);
     for (const kind of ['gate-valve', 'globe-valve', 'ball-valve', 'butterfly-valve']) {
-      expect(componentByKind(kind)?.properties.find((p) => p.key === 'normalPosition'), kind).toMatchObject({ type: 'enum', options: ['open', 'closed'] });
+      expect(
+        componentByKind(kind)?.properties.find((p) => p.key === 'normalPosition'),
+        kind,
+      ).toMatchObject({ type: 'enum', options: ['open', 'closed'] });
     }
   });
 

@@ -40,7 +40,10 @@ const index: SearchEntry[] = catalog.map((def) => ({
   def,
   prefix: def.tagPrefix.toLowerCase(),
   name: def.name.toLowerCase(),
-  nameWords: def.name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean),
+  nameWords: def.name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean),
   kind: def.kind,
   keywords: def.keywords.map((k) => k.toLowerCase()),
 }));
@@ -61,7 +64,10 @@ function score(e: SearchEntry, word: string): number {
  * prefix, best first: "chw pump" finds the centrifugal pump, "TT" the temperature transmitter.
  */
 export function searchCatalog(text: string): ComponentDef[] {
-  const words = text.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (words.length === 0) return [...catalog];
   const hits: { def: ComponentDef; total: number; order: number }[] = [];
   index.forEach((e, order) => {

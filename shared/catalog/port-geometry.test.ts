@@ -89,7 +89,12 @@ describe('port geometry', () => {
       for (const flip of [false, true]) {
         const m = placementMatrix(probe.symbol, rotation, flip);
         const { width, height } = placedSize(probe, rotation);
-        const corners = [[0, 0], [60, 0], [60, 40], [0, 40]].map(([x, y]) => applyMatrix(m, x as number, y as number));
+        const corners = [
+          [0, 0],
+          [60, 0],
+          [60, 40],
+          [0, 40],
+        ].map(([x, y]) => applyMatrix(m, x as number, y as number));
         const xs = corners.map((c) => c.x).sort((a, b) => a - b);
         const ys = corners.map((c) => c.y).sort((a, b) => a - b);
         expect([xs[0], xs[3], ys[0], ys[3]].map((v) => v! + 0)).toEqual([0, width, 0, height]);

@@ -69,9 +69,13 @@ export function portPoint(def: ComponentDef, side: Side, offset: number): { x: n
 export function placedPort(def: ComponentDef, portId: string, rotation: Rotation, flip: boolean): { x: number; y: number; side: Side } {
   const port = def.ports.find((p) => p.id === portId);
   if (!port) {
-    throw twinError('not-found', `Component "${def.kind}" has no port "${portId}"; its ports are ${def.ports.map((p) => p.id).join(', ')}. Reconnect the line to one of them.`, {
-      where: `${def.kind}.${portId}`,
-    });
+    throw twinError(
+      'not-found',
+      `Component "${def.kind}" has no port "${portId}"; its ports are ${def.ports.map((p) => p.id).join(', ')}. Reconnect the line to one of them.`,
+      {
+        where: `${def.kind}.${portId}`,
+      },
+    );
   }
   const p = applyMatrix(placementMatrix(def.symbol, rotation, flip), ...xy(portPoint(def, port.side, port.offset)));
   // Round away float dust (0.30000000000000004) so handles and edges agree to the pixel.

@@ -22,7 +22,11 @@ describe('symbol geometry', () => {
     const lines = pathOutline('M0 0 L10 0 L10 10 Z M20 20 H30 V25');
     expect(lines).toHaveLength(2);
     expect(lines[0]?.at(-1)).toEqual([0, 0]);
-    expect(lines[1]).toEqual([[20, 20], [30, 20], [30, 25]]);
+    expect(lines[1]).toEqual([
+      [20, 20],
+      [30, 20],
+      [30, 25],
+    ]);
   });
 
   it('measures distance to the nearest segment', () => {

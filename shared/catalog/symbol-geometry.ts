@@ -11,10 +11,23 @@ const CURVE_STEPS = 16;
 export function elementOutline(e: SymbolElement): SymbolPoint[][] {
   switch (e.type) {
     case 'line':
-      return [[[e.x1, e.y1], [e.x2, e.y2]]];
+      return [
+        [
+          [e.x1, e.y1],
+          [e.x2, e.y2],
+        ],
+      ];
     case 'rect': {
       const { x, y, width: w, height: h } = e;
-      return [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]]];
+      return [
+        [
+          [x, y],
+          [x + w, y],
+          [x + w, y + h],
+          [x, y + h],
+          [x, y],
+        ],
+      ];
     }
     case 'circle': {
       const pts: SymbolPoint[] = [];

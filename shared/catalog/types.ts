@@ -44,11 +44,7 @@ export type SymbolPoint = readonly [number, number];
 
 /** What a text element prints: fixed text, or a part of the asset's tag (so bubbles show "TT" over "101"). */
 export type SymbolTextSource =
-  | { from: 'literal'; text: string }
-  | { from: 'tag' }
-  | { from: 'tag-letters' }
-  | { from: 'tag-loop' }
-  | { from: 'property'; key: string };
+  { from: 'literal'; text: string } | { from: 'tag' } | { from: 'tag-letters' } | { from: 'tag-loop' } | { from: 'property'; key: string };
 
 export type SymbolElement =
   | ({ type: 'path'; d: string } & ShapeStyle)

@@ -17,7 +17,9 @@ function thrown(f: () => unknown): LineProtocolError {
 
 describe('toLineProtocol', () => {
   it('writes measurement, sorted tags, field, float value and ms timestamp', () => {
-    expect(toLineProtocol([{ key: 'chiller,unit=CH1,plant=B7#kw', t: 1_700_000_000_123, value: 12 }])).toEqual(['chiller,plant=B7,unit=CH1 kw=12.0 1700000000123']);
+    expect(toLineProtocol([{ key: 'chiller,unit=CH1,plant=B7#kw', t: 1_700_000_000_123, value: 12 }])).toEqual([
+      'chiller,plant=B7,unit=CH1 kw=12.0 1700000000123',
+    ]);
   });
 
   it('escapes the separators of each part, and only those', () => {
@@ -31,7 +33,7 @@ describe('toLineProtocol', () => {
   });
 
   it('leaves quotes, #, and unicode alone', () => {
-    const k = key('"q\'#', { 'é': '中 文' }, '" OR 1=1');
+    const k = key('"q\'#', { é: '中 文' }, '" OR 1=1');
     expect(toLineProtocol([{ key: k, t: 1, value: 1 }])).toEqual(['"q\'#,é=中\\ 文 "\\ OR\\ 1\\=1=1.0 1']);
   });
 
@@ -41,7 +43,12 @@ describe('toLineProtocol', () => {
     ['tag value', key('m', { k: 'a\r\nb' }, 'f')],
     ['field key', key('m', {}, 'a\rb')],
   ])('refuses a line break in the %s with a clear message', (part, k) => {
-    const e = thrown(() => toLineProtocol([{ key: 'm#f', t: 1, value: 1 }, { key: k, t: 2, value: 1 }]));
+    const e = thrown(() =>
+      toLineProtocol([
+        { key: 'm#f', t: 1, value: 1 },
+        { key: k, t: 2, value: 1 },
+      ]),
+    );
     expect(e.message).toContain('Point 2');
     expect(e.message).toContain(`the ${part}`);
     expect(e.message).toContain('line break');

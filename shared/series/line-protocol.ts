@@ -56,10 +56,12 @@ const UNESCAPED_BY_SERVER: Record<NamePart, RegExp | null> = {
 export function lineProtocolNameProblem(name: string, part: NamePart): string | undefined {
   if (/[\r\n]/.test(name)) return `the ${part} ${JSON.stringify(name)} contains a line break, which line protocol cannot carry; rename it without line breaks`;
   if (name.includes('\u0000')) return `the ${part} ${JSON.stringify(name)} contains a NUL character, which no InfluxQL query can name; rename it`;
-  if (name.endsWith('\\')) return `the ${part} ${JSON.stringify(name)} ends with a backslash, which would escape the separator after it in line protocol; rename it`;
+  if (name.endsWith('\\'))
+    return `the ${part} ${JSON.stringify(name)} ends with a backslash, which would escape the separator after it in line protocol; rename it`;
   const lost = UNESCAPED_BY_SERVER[part]?.exec(name);
   if (lost) return `the ${part} ${JSON.stringify(name)} contains ${JSON.stringify(lost[0])}, whose backslash InfluxDB 1.x would drop; rename it`;
-  if (part === 'measurement' && name.startsWith('#')) return `the measurement ${JSON.stringify(name)} starts with "#", which makes the line a comment in line protocol; rename it`;
+  if (part === 'measurement' && name.startsWith('#'))
+    return `the measurement ${JSON.stringify(name)} starts with "#", which makes the line a comment in line protocol; rename it`;
   return undefined;
 }
 
@@ -97,7 +99,8 @@ export function toLineProtocol(points: readonly WritePoint[], precision: LinePre
     }
     if (typeof p.value !== 'number' || !Number.isFinite(p.value)) throw new LineProtocolError(`the value ${String(p.value)} is not a finite number`, i, p.key);
     const ts = timestamp(p.t, precision);
-    if (ts === undefined) throw new LineProtocolError(`the timestamp ${String(p.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`, i, p.key);
+    if (ts === undefined)
+      throw new LineProtocolError(`the timestamp ${String(p.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`, i, p.key);
     lines[i] = `${prefix}${formatFloat(p.value)} ${ts}`;
   }
   return lines;

@@ -17,7 +17,8 @@ export function parseNumber(text: string): ParsedNumber {
   const s = text.replace(/^[ \t]+|[ \t]+$/g, '');
   if (s === '') return { ok: false, reason: 'empty text is not a number' };
   if (!DECIMAL.test(s)) {
-    if (/^[+-]?\d+,\d+$/.test(s)) return { ok: false, reason: `${JSON.stringify(text)} has a decimal comma; write it with a dot (e.g. ${s.replace(',', '.')})` };
+    if (/^[+-]?\d+,\d+$/.test(s))
+      return { ok: false, reason: `${JSON.stringify(text)} has a decimal comma; write it with a dot (e.g. ${s.replace(',', '.')})` };
     if (/^[+-]?0[xob]/i.test(s)) return { ok: false, reason: `${JSON.stringify(text)} is not a decimal number (hex, octal and binary are not accepted)` };
     return { ok: false, reason: `${JSON.stringify(text)} is not a decimal number` };
   }

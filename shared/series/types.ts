@@ -4,9 +4,7 @@ import { z } from 'zod';
 export const EpochMs = z.number().int().finite();
 
 /** A half-open time range [from, to) in epoch milliseconds. */
-export const TimeRangeSchema = z
-  .object({ from: EpochMs, to: EpochMs })
-  .refine((r) => r.to > r.from, { message: '"to" must be after "from"' });
+export const TimeRangeSchema = z.object({ from: EpochMs, to: EpochMs }).refine((r) => r.to > r.from, { message: '"to" must be after "from"' });
 export type TimeRange = z.infer<typeof TimeRangeSchema>;
 
 /** Per series, the aggregated windows; arrays are parallel, windows with no points are left out. */

@@ -13,7 +13,12 @@ describe('window layout', () => {
 
   it('never makes more windows than asked, nor windows narrower than 1 ms', () => {
     expect(windowLayout({ from: 0, to: 10 }, 1000)).toEqual({ from: 0, to: 10, width: 1, n: 10 });
-    for (const [span, n] of [[999_999, 7], [31_536_000_000, 1000], [3, 2]] as const) expect(windowLayout({ from: 5, to: 5 + span }, n).n).toBeLessThanOrEqual(n);
+    for (const [span, n] of [
+      [999_999, 7],
+      [31_536_000_000, 1000],
+      [3, 2],
+    ] as const)
+      expect(windowLayout({ from: 5, to: 5 + span }, n).n).toBeLessThanOrEqual(n);
   });
 
   it('refuses nonsense', () => {

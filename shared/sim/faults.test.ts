@@ -22,8 +22,13 @@ describe('each injected fault is visible in the generated data', () => {
     const redundant = year.get('B7_CHWS_T_2');
     const w = minuteWindow(SWAP.from, SWAP.to);
     const share = (from: number, to: number): number => {
-      let above = 0, n = 0;
-      for (let m = from; m < to; m++) if (s[m] === s[m] && r[m] === r[m]) { n++; if ((s[m] as number) > (r[m] as number)) above++; }
+      let above = 0,
+        n = 0;
+      for (let m = from; m < to; m++)
+        if (s[m] === s[m] && r[m] === r[m]) {
+          n++;
+          if ((s[m] as number) > (r[m] as number)) above++;
+        }
       return above / n;
     };
     expect(share(w.from, w.to)).toBeGreaterThan(0.99);
@@ -67,8 +72,10 @@ describe('each injected fault is visible in the generated data', () => {
 
   it('condenser fouling: CH-1 draws about 15 % more at matched load and lift, with a rising condenser approach; CH-2 does not', () => {
     const fit = (unit: 1 | 2, fromDay: string, toDay: string): { ratio: (a: string, b: string) => number; approach: (a: string, b: string) => number } => {
-      const n = unit === 1 ? { f: 'B7_CH1_CHW_FLOW', e: 'B7_CH1_ECHWT', l: 'B7_CH1_LCHWT', lc: 'B7_CH1_LCWT', kw: 'B7_CH1_KW', s: 'B7_CH1_STS', sat: 'B7_CH1_COND_SAT_T' }
-        : { f: 'CH2 CHW FLOW', e: 'ECHWT_2', l: 'LCHWT_2', lc: 'B7.CHLR2.LCWT', kw: 'B7.CHLR2.KW', s: 'B7.CHLR2.STAT', sat: 'B7.CHLR2.CondSatT' };
+      const n =
+        unit === 1
+          ? { f: 'B7_CH1_CHW_FLOW', e: 'B7_CH1_ECHWT', l: 'B7_CH1_LCHWT', lc: 'B7_CH1_LCWT', kw: 'B7_CH1_KW', s: 'B7_CH1_STS', sat: 'B7_CH1_COND_SAT_T' }
+          : { f: 'CH2 CHW FLOW', e: 'ECHWT_2', l: 'LCHWT_2', lc: 'B7.CHLR2.LCWT', kw: 'B7.CHLR2.KW', s: 'B7.CHLR2.STAT', sat: 'B7.CHLR2.CondSatT' };
       const c = Object.fromEntries(Object.entries(n).map(([k, v]) => [k, year.get(v)])) as Record<keyof typeof n, Float64Array>;
       const samples = (a: string, b: string): { x: number[]; kw: number; approach: number }[] => {
         const out: { x: number[]; kw: number; approach: number }[] = [];
@@ -82,7 +89,10 @@ describe('each injected fault is visible in the generated data', () => {
         return out;
       };
       const train = samples(fromDay, toDay);
-      const beta = leastSquares(train.map((s) => s.x), train.map((s) => s.kw));
+      const beta = leastSquares(
+        train.map((s) => s.x),
+        train.map((s) => s.kw),
+      );
       const predict = (x: number[]): number => x.reduce((acc, v, i) => acc + v * (beta[i] as number), 0);
       return {
         ratio: (a, b) => {
@@ -90,7 +100,10 @@ describe('each injected fault is visible in the generated data', () => {
           expect(s.length).toBeGreaterThan(200);
           return s.reduce((acc, v) => acc + v.kw, 0) / s.reduce((acc, v) => acc + predict(v.x), 0);
         },
-        approach: (a, b) => { const s = samples(a, b); return s.reduce((acc, v) => acc + v.approach, 0) / s.length; },
+        approach: (a, b) => {
+          const s = samples(a, b);
+          return s.reduce((acc, v) => acc + v.approach, 0) / s.length;
+        },
       };
     };
     // Baseline: five clean weeks before the fouling starts.
@@ -145,6 +158,8 @@ describe('the ground-truth file', () => {
       expect(Date.parse(f.start.local)).toBe(f.start.ms);
       expect((f.start.ms - SIM_START_MS) % MINUTE_MS).toBe(0);
     }
-    expect(new Set(truth.faults.map((f) => f.kind))).toEqual(new Set(['condenser-fouling', 'stuck-valve', 'flatline', 'clock-offset', 'swapped-sensors', 'gap', 'dropouts']));
+    expect(new Set(truth.faults.map((f) => f.kind))).toEqual(
+      new Set(['condenser-fouling', 'stuck-valve', 'flatline', 'clock-offset', 'swapped-sensors', 'gap', 'dropouts']),
+    );
   });
 });

@@ -42,8 +42,10 @@ describe('the simulated plant obeys its physics', () => {
   it('balances energy: primary flow × ΔT across the headers equals the sum of the chillers’ loads', () => {
     const sts1 = year.get('B7_CH1_STS');
     const sts2 = year.get('B7.CHLR2.STAT');
-    const rows = hours(['B7_CHW_FLOW', 'B7_CHWS_T', 'B7_CHWR_T', 'B7_CH1_CHW_FLOW', 'B7_CH1_ECHWT', 'B7_CH1_LCHWT', 'CH2 CHW FLOW', 'ECHWT_2', 'LCHWT_2'],
-      (m) => outsideSwap(m) && sts1[m] === sts1[m - 60 < 0 ? 0 : m - 60] && sts2[m] === sts2[m - 60 < 0 ? 0 : m - 60]);
+    const rows = hours(
+      ['B7_CHW_FLOW', 'B7_CHWS_T', 'B7_CHWR_T', 'B7_CH1_CHW_FLOW', 'B7_CH1_ECHWT', 'B7_CH1_LCHWT', 'CH2 CHW FLOW', 'ECHWT_2', 'LCHWT_2'],
+      (m) => outsideSwap(m) && sts1[m] === sts1[m - 60 < 0 ? 0 : m - 60] && sts2[m] === sts2[m - 60 < 0 ? 0 : m - 60],
+    );
     const ratios = rows.flatMap(([f, s, r, f1, e1, l1, f2, e2, l2]) => {
       const header = (f as number) * WATER_CP * ((r as number) - (s as number));
       const chillers = (f1 as number) * WATER_CP * ((e1 as number) - (l1 as number)) + (f2 as number) * WATER_CP * ((e2 as number) - (l2 as number));
@@ -92,17 +94,29 @@ describe('the simulated plant obeys its physics', () => {
   });
 
   it('draws pump power in proportion to speed cubed, and nothing when stopped', () => {
-    for (const [spd, kw, sts] of [['B7_CHWP1_SPD', 'B7_CHWP1_KW', 'B7_CHWP1_STS'], ['B7.CHWP2.SPD', 'B7.CHWP2.KW', 'B7.CHWP2.STS']] as const) {
+    for (const [spd, kw, sts] of [
+      ['B7_CHWP1_SPD', 'B7_CHWP1_KW', 'B7_CHWP1_STS'],
+      ['B7.CHWP2.SPD', 'B7.CHWP2.KW', 'B7.CHWP2.STS'],
+    ] as const) {
       const s = year.get(spd);
       const p = year.get(kw);
       const on = year.get(sts);
-      let sxx = 0, sxy = 0, sx = 0, sy = 0, n = 0, stoppedKw = 0;
+      let sxx = 0,
+        sxy = 0,
+        sx = 0,
+        sy = 0,
+        n = 0,
+        stoppedKw = 0;
       for (let m = 0; m < SIM_MINUTES; m += 7) {
         const x = Math.log((s[m] as number) / 100);
         const y = Math.log((p[m] as number) - CHW_PUMP.idleKw);
         if (on[m] === 0) stoppedKw = Math.max(stoppedKw, p[m] as number);
         if (on[m] !== 1 || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-        sx += x; sy += y; sxx += x * x; sxy += x * y; n++;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+        n++;
       }
       const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
       expect(slope, spd).toBeGreaterThan(2.85);
@@ -123,15 +137,21 @@ describe('the simulated plant obeys its physics', () => {
     expect(load.length).toBeGreaterThan(8000);
     // Hour-of-week means over the summer (Jun–Aug) and winter (Jan–Feb) from per-minute columns.
     const mean = (fromDay: number, toDay: number, pick: (weekday: number, hour: number) => boolean): number => {
-      const f = year.get('B7_CHW_FLOW'), s = year.get('B7_CHWS_T_2'), r = year.get('B7_CHWR_T');
-      let sum = 0, n = 0;
+      const f = year.get('B7_CHW_FLOW'),
+        s = year.get('B7_CHWS_T_2'),
+        r = year.get('B7_CHWR_T');
+      let sum = 0,
+        n = 0;
       for (let m = fromDay * DAY_MINUTES; m < toDay * DAY_MINUTES; m++) {
         const day = Math.floor(m / DAY_MINUTES);
         const weekday = (day + 3) % 7; // 2025-01-01 was a Wednesday (3)
         const hour = Math.floor((m % DAY_MINUTES) / 60);
         if (!pick(weekday, hour) || !outsideSwap(m)) continue;
         const q = (f[m] as number) * WATER_CP * ((r[m] as number) - (s[m] as number));
-        if (q === q) { sum += q; n++; }
+        if (q === q) {
+          sum += q;
+          n++;
+        }
       }
       return sum / n;
     };
@@ -178,8 +198,17 @@ describe('the simulated plant obeys its physics', () => {
   });
 
   it('heats the condenser water by the rejected heat (load + compressor power)', () => {
-    const rows = hours(['B7_CH1_CHW_FLOW', 'B7_CH1_ECHWT', 'B7_CH1_LCHWT', 'B7_CH1_KW', 'B7_CH1_LCWT', 'B7_CH1_ECWT', 'B7_CW_FLOW', 'B7_CH1_STS', 'B7.CHLR2.STAT'])
-      .filter((r) => r[7] === 1 && r[8] === 0);
+    const rows = hours([
+      'B7_CH1_CHW_FLOW',
+      'B7_CH1_ECHWT',
+      'B7_CH1_LCHWT',
+      'B7_CH1_KW',
+      'B7_CH1_LCWT',
+      'B7_CH1_ECWT',
+      'B7_CW_FLOW',
+      'B7_CH1_STS',
+      'B7.CHLR2.STAT',
+    ]).filter((r) => r[7] === 1 && r[8] === 0);
     const ratios = rows.map(([f, e, l, kw, lc, ec, cwf]) => {
       const rejected = (f as number) * WATER_CP * ((e as number) - (l as number)) + (kw as number);
       return rejected / ((cwf as number) * WATER_CP * ((lc as number) - (ec as number)));

@@ -1,9 +1,7 @@
 import { BuildingLoad, BUILDING_PEAK_KW, airHandlersOn } from './building-load';
 import { ChillerSequencer } from './chiller-sequencer';
 import { FOULING, foulingProgress, valveStuck } from './fault-schedule';
-import {
-  CHILLER, CHILLER_EFFICIENCY_FACTOR, CHW_LOOP, CHW_PUMP, CW_PUMP, PLANT_AUX_KW, PLANT_ROOM_C, TOWER, WATER_CP, chillerCurveKw,
-} from './plant-design';
+import { CHILLER, CHILLER_EFFICIENCY_FACTOR, CHW_LOOP, CHW_PUMP, CW_PUMP, PLANT_AUX_KW, PLANT_ROOM_C, TOWER, WATER_CP, chillerCurveKw } from './plant-design';
 import type { ChillerTruth, PlantTruth } from './plant-truth';
 import { initialTruth } from './plant-truth';
 import { Prng, hashSeed } from './prng';

@@ -114,7 +114,7 @@ describe('chunkToBatches', () => {
       expect(present).toBeLessThan(DAY_MINUTES - 270);
       for (let j = 1; j < b.t.length; j++) expect(b.t[j]).toBeGreaterThan(b.t[j - 1] as number);
       expect(Array.from(b.v).every((v) => Number.isFinite(v))).toBe(true);
-      const k = (b.t[10] as number - SIM_START_MS) / MINUTE_MS - 48 * DAY_MINUTES;
+      const k = ((b.t[10] as number) - SIM_START_MS) / MINUTE_MS - 48 * DAY_MINUTES;
       expect(col[k]).toBe(b.v[10]);
     }
   });

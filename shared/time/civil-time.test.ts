@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { civilTimeProblem, civilToWallMs, daysInMonth, formatCivil, isLeapYear, wallMsToCivil, type CivilTime } from './civil-time';
 
-const at = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): CivilTime => ({ year, month, day, hour, minute, second, millisecond });
+const at = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): CivilTime => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second,
+  millisecond,
+});
 
 describe('civil dates', () => {
   it('knows Gregorian leap years', () => {

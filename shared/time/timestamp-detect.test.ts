@@ -12,7 +12,12 @@ describe('timestamp format detection', () => {
   });
 
   it('detects ISO with offsets, which needs no zone', () => {
-    expect(detectTimestampFormat(['2024-01-01T00:00:00Z', '2024-01-01T00:01:00+01:00'])).toEqual({ format: 'iso', epochUnit: null, needsTimeZone: false, problem: null });
+    expect(detectTimestampFormat(['2024-01-01T00:00:00Z', '2024-01-01T00:01:00+01:00'])).toEqual({
+      format: 'iso',
+      epochUnit: null,
+      needsTimeZone: false,
+      problem: null,
+    });
   });
 
   it('detects naive ISO, which needs a zone, even when only some rows are naive', () => {

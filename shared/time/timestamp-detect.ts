@@ -60,7 +60,10 @@ export function detectTimestampFormat(samples: readonly string[], declared: Time
         format: null,
         epochUnit: null,
         needsTimeZone: false,
-        problem: example === undefined ? 'No timestamps found to detect their format.' : `Timestamps like "${example}" are in no format we read: declare the timestamp format.`,
+        problem:
+          example === undefined
+            ? 'No timestamps found to detect their format.'
+            : `Timestamps like "${example}" are in no format we read: declare the timestamp format.`,
       };
     }
     if (best === 'slashed') return { format: null, epochUnit: null, needsTimeZone: false, problem: slashedProblem(texts) };
@@ -85,6 +88,11 @@ function slashedProblem(texts: readonly string[]): string {
     if (Number(m[1]) > 12) dayFirst = true;
     if (Number(m[3]) > 12) monthFirst = true;
   }
-  const hint = dayFirst && !monthFirst ? ' The file has days above 12 first, which suggests DD/MM/YYYY.' : monthFirst && !dayFirst ? ' The file has days above 12 second, which suggests MM/DD/YYYY.' : '';
+  const hint =
+    dayFirst && !monthFirst
+      ? ' The file has days above 12 first, which suggests DD/MM/YYYY.'
+      : monthFirst && !dayFirst
+        ? ' The file has days above 12 second, which suggests MM/DD/YYYY.'
+        : '';
   return `Dates like "${example}" can be read day-first or month-first: declare the timestamp format (MM/DD/YYYY or DD/MM/YYYY).${hint}`;
 }

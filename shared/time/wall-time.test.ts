@@ -48,7 +48,9 @@ describe('wall times in a zone', () => {
     expect(instant(resolveWallTime(civil('2024-04-07 02:30'), 'Australia/Sydney', strict))).toMatch(/happens twice/);
     // Lord Howe jumps from 02:00 to 02:30 on 2024-10-06.
     expect(instant(resolveWallTime(civil('2024-10-06 02:15'), 'Australia/Lord_Howe', strict))).toMatch(/does not exist/);
-    expect(instant(resolveWallTime(civil('2024-10-06 02:15'), 'Australia/Lord_Howe', { ...strict, nonexistentTime: 'shift-forward' }))).toBe('2024-10-05T15:45:00.000Z');
+    expect(instant(resolveWallTime(civil('2024-10-06 02:15'), 'Australia/Lord_Howe', { ...strict, nonexistentTime: 'shift-forward' }))).toBe(
+      '2024-10-05T15:45:00.000Z',
+    );
   });
 
   it('reports invalid civil dates', () => {

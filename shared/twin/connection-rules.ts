@@ -36,10 +36,14 @@ export function canConnect(state: TwinState, from: PortRef, to: PortRef): Connec
   }
   if (a.kind === 'process' && a.flow !== 'both' && a.flow === b.flow) {
     const what = a.flow === 'out' ? 'outlets' : 'inlets';
-    return { ok: false, reason: `Refused: ${describe(state, from)} and ${describe(state, to)} are both ${what}; a process line runs from an outlet to an inlet.` };
+    return {
+      ok: false,
+      reason: `Refused: ${describe(state, from)} and ${describe(state, to)} are both ${what}; a process line runs from an outlet to an inlet.`,
+    };
   }
   for (const c of Object.values(state.connections)) {
-    const same = (c.from.asset === from.asset && c.from.port === from.port && c.to.asset === to.asset && c.to.port === to.port) ||
+    const same =
+      (c.from.asset === from.asset && c.from.port === from.port && c.to.asset === to.asset && c.to.port === to.port) ||
       (c.from.asset === to.asset && c.from.port === to.port && c.to.asset === from.asset && c.to.port === from.port);
     if (same) return { ok: false, reason: `${describe(state, from)} and ${describe(state, to)} are already connected.` };
   }

@@ -20,7 +20,11 @@ describe('state diffs', () => {
     expect(Object.keys(next.assets).sort()).toEqual(['a', 'c']);
     expect(next.assets.a!.tag).toBe('P-201');
     const back = applyDiff(next, reverseDiff(d));
-    expect(documentFromState(back).assets.map((x) => [x.id, x.tag]).sort()).toEqual([
+    expect(
+      documentFromState(back)
+        .assets.map((x) => [x.id, x.tag])
+        .sort(),
+    ).toEqual([
       ['a', 'P-101'],
       ['b', 'CH-1'],
     ]);

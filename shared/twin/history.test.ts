@@ -92,7 +92,16 @@ describe('History', () => {
 
   it('caps its depth at the capacity, forgetting the oldest step', () => {
     const h = new History(3);
-    for (let i = 0; i < 5; i++) h.record({ meta: [{ formatVersion: 2, id: 'x', name: `${i}`, timeZone: 'UTC' }, { formatVersion: 2, id: 'x', name: `${i + 1}`, timeZone: 'UTC' }] }, { kind: 'record' });
+    for (let i = 0; i < 5; i++)
+      h.record(
+        {
+          meta: [
+            { formatVersion: 2, id: 'x', name: `${i}`, timeZone: 'UTC' },
+            { formatVersion: 2, id: 'x', name: `${i + 1}`, timeZone: 'UTC' },
+          ],
+        },
+        { kind: 'record' },
+      );
     expect(h.undoDepth).toBe(3);
   });
 });

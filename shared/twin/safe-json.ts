@@ -219,7 +219,8 @@ class Parser {
     if (!found || found[0] === '-') this.fail('a malformed number');
     this.pos = start + found[0].length;
     const next = t.charCodeAt(this.pos);
-    if ((next >= 48 && next <= 57) || next === 46 || next === 101 || next === 69) this.fail('a malformed number (JSON allows no leading zeros and needs digits after "." and "e")');
+    if ((next >= 48 && next <= 57) || next === 46 || next === 101 || next === 69)
+      this.fail('a malformed number (JSON allows no leading zeros and needs digits after "." and "e")');
     const value = Number(found[0]);
     if (!Number.isFinite(value)) this.fail(`the number ${found[0].length > 40 ? `${found[0].slice(0, 40)}…` : found[0]} is too large`, start);
     return value;

@@ -28,7 +28,12 @@ function wire(id: string, kind: Connection['kind'], from: string, to: string): C
 /** A small valid plant: pump → valve → chiller, a transmitter signalling the pump, one bound sensor. */
 function plant(): TwinDocument {
   const doc = emptyDocument('plant-1', 'Test plant', 'America/Chicago');
-  doc.assets = [asset('p1', 'centrifugal-pump', 'P-101'), asset('v1', 'gate-valve', 'HV-101'), asset('ch1', 'chiller', 'CH-1'), asset('tt1', 'temperature-transmitter', 'TT-101')];
+  doc.assets = [
+    asset('p1', 'centrifugal-pump', 'P-101'),
+    asset('v1', 'gate-valve', 'HV-101'),
+    asset('ch1', 'chiller', 'CH-1'),
+    asset('tt1', 'temperature-transmitter', 'TT-101'),
+  ];
   doc.connections = [wire('c1', 'process', 'p1.out', 'v1.in'), wire('c2', 'process', 'v1.out', 'ch1.chw-in'), wire('c3', 'signal', 'tt1.out', 'p1.sig')];
   doc.systems = [{ id: 'sys1', name: 'Chilled water loop', assetIds: ['p1', 'v1', 'ch1'] }];
   doc.sensors = [{ id: 's1', series: 'chiller,plant=B7,unit=CH1#chws', unit: '°C', role: 'chws-temperature', trusted: true, assetId: 'tt1' }];
@@ -97,7 +102,9 @@ describe('validateDocument', () => {
   });
 
   it('reports duplicate ids in each list, naming the first', () => {
-    expect(onlyProblem((d) => d.assets.push({ ...asset('v1', 'tank', 'TK-1') }), '$.assets[4].id')).toBe('id "v1" is already used by $.assets[1]; ids must be unique within a list');
+    expect(onlyProblem((d) => d.assets.push({ ...asset('v1', 'tank', 'TK-1') }), '$.assets[4].id')).toBe(
+      'id "v1" is already used by $.assets[1]; ids must be unique within a list',
+    );
     expect(onlyProblem((d) => d.connections.push(wire('c1', 'process', 'ch1.chw-out', 'p1.in')), '$.connections[3].id')).toContain('$.connections[0]');
     expect(onlyProblem((d) => d.sensors.push({ ...(d.sensors[0] as TwinDocument['sensors'][number]) }), '$.sensors[1].id')).toContain('$.sensors[0]');
     onlyProblem((d) => d.systems.push({ id: 'sys1', name: 'Other', assetIds: [] }), '$.systems[1].id');
@@ -107,11 +114,15 @@ describe('validateDocument', () => {
   it('reports duplicate tags ignoring case, naming both places', () => {
     const message = onlyProblem((d) => d.assets.push(asset('p2', 'centrifugal-pump', 'p-101')), '$.assets[4].tag');
     expect(message).toBe('tag "p-101" is already used by $.assets[0] as "P-101"; tags must be unique, ignoring case');
-    expect(onlyProblem((d) => d.assets.push(asset('p2', 'centrifugal-pump', 'CH-1')), '$.assets[4].tag')).toBe('tag "CH-1" is already used by $.assets[2]; tags must be unique, ignoring case');
+    expect(onlyProblem((d) => d.assets.push(asset('p2', 'centrifugal-pump', 'CH-1')), '$.assets[4].tag')).toBe(
+      'tag "CH-1" is already used by $.assets[2]; tags must be unique, ignoring case',
+    );
   });
 
   it('warns about empty and space-padded tags', () => {
-    expect(onlyProblem((d) => d.assets.push(asset('p2', 'centrifugal-pump', '  ')), '$.assets[4].tag', 'warning')).toContain('is empty; give asset "p2" a tag (e.g. P-101)');
+    expect(onlyProblem((d) => d.assets.push(asset('p2', 'centrifugal-pump', '  ')), '$.assets[4].tag', 'warning')).toContain(
+      'is empty; give asset "p2" a tag (e.g. P-101)',
+    );
     expect(onlyProblem((d) => ((d.assets[1] as Asset).tag = 'HV-102 '), '$.assets[1].tag', 'warning')).toBe('"HV-102 " starts or ends with spaces');
     // Padding does not hide a duplicate.
     const problems = problemsAfter((d) => d.assets.push(asset('v2', 'gate-valve', ' hv-101')));
@@ -137,23 +148,35 @@ describe('validateDocument', () => {
   });
 
   it('reports a connection whose kind differs from its ports', () => {
-    expect(onlyProblem((d) => ((d.connections[2] as Connection).kind = 'process'), '$.connections[2].kind')).toMatch(/^is "process", but TT-101 .* are signal ports; make it "signal"$/);
+    expect(onlyProblem((d) => ((d.connections[2] as Connection).kind = 'process'), '$.connections[2].kind')).toMatch(
+      /^is "process", but TT-101 .* are signal ports; make it "signal"$/,
+    );
     expect(onlyProblem((d) => ((d.connections[0] as Connection).kind = 'signal'), '$.connections[0].kind')).toMatch(/make it "process"$/);
   });
 
   it('reports a connection from an asset to itself', () => {
-    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'p1.out', 'p1.in')), '$.connections[3]')).toMatch(/of the same asset; a line joins two different assets$/);
+    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'p1.out', 'p1.in')), '$.connections[3]')).toMatch(
+      /of the same asset; a line joins two different assets$/,
+    );
   });
 
   it('warns about a duplicate connection in either direction, and outlet-to-outlet lines', () => {
-    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'p1.out', 'v1.in')), '$.connections[3]', 'warning')).toMatch(/^duplicates \$\.connections\[0\]/);
+    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'p1.out', 'v1.in')), '$.connections[3]', 'warning')).toMatch(
+      /^duplicates \$\.connections\[0\]/,
+    );
     onlyProblem((d) => d.connections.push(wire('c4', 'process', 'v1.in', 'p1.out')), '$.connections[3]', 'warning');
-    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'ch1.chw-out', 'v1.out')), '$.connections[3]', 'warning')).toContain('joins two outlets');
+    expect(onlyProblem((d) => d.connections.push(wire('c4', 'process', 'ch1.chw-out', 'v1.out')), '$.connections[3]', 'warning')).toContain(
+      'joins two outlets',
+    );
   });
 
   it('reports sensors bound to missing assets and invalid series keys', () => {
-    expect(onlyProblem((d) => ((d.sensors[0] as { assetId: string }).assetId = 'gone'), '$.sensors[0].assetId')).toContain('is bound to asset "gone", which does not exist');
-    expect(onlyProblem((d) => ((d.sensors[0] as { series: string }).series = 'chiller,plant=B7 kw'), '$.sensors[0].series')).toMatch(/^Invalid series key .* at character \d+/);
+    expect(onlyProblem((d) => ((d.sensors[0] as { assetId: string }).assetId = 'gone'), '$.sensors[0].assetId')).toContain(
+      'is bound to asset "gone", which does not exist',
+    );
+    expect(onlyProblem((d) => ((d.sensors[0] as { series: string }).series = 'chiller,plant=B7 kw'), '$.sensors[0].series')).toMatch(
+      /^Invalid series key .* at character \d+/,
+    );
     expect(onlyProblem((d) => ((d.sensors[0] as { series: string }).series = 'chiller,unit=CH1,plant=B7#kw'), '$.sensors[0].series', 'warning')).toContain(
       'the canonical key is "chiller,plant=B7,unit=CH1#kw"',
     );
@@ -183,7 +206,12 @@ describe('validateDocument', () => {
 
   it('knows errors from warnings', () => {
     expect(hasErrors([{ path: '$', message: 'x', severity: 'warning' }])).toBe(false);
-    expect(hasErrors([{ path: '$', message: 'x', severity: 'warning' }, { path: '$', message: 'y', severity: 'error' }])).toBe(true);
+    expect(
+      hasErrors([
+        { path: '$', message: 'x', severity: 'warning' },
+        { path: '$', message: 'y', severity: 'error' },
+      ]),
+    ).toBe(true);
   });
 });
 

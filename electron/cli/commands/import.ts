@@ -43,7 +43,9 @@ export const importCommand: CliCommand = {
       const preview = await previewImport(file, parsed.data);
       if (args.flags.has('json')) io.out(JSON.stringify(preview));
       else {
-        io.out(`${preview.format}${preview.delimiter ? ` (delimiter ${JSON.stringify(preview.delimiter)})` : ''}, timestamps ${preview.timestampFormat}${preview.needsTimeZone ? ' without a zone: give --tz' : ''}`);
+        io.out(
+          `${preview.format}${preview.delimiter ? ` (delimiter ${JSON.stringify(preview.delimiter)})` : ''}, timestamps ${preview.timestampFormat}${preview.needsTimeZone ? ' without a zone: give --tz' : ''}`,
+        );
         io.out(`series: ${preview.series.join(', ')}`);
         for (const row of preview.sample) io.out(`  line ${row.line}: ${row.time ?? '?'}  ${row.values.map((v) => (v === null ? '—' : v)).join('  ')}`);
         for (const p of preview.problems) io.err(`  line ${p.line}: ${p.message}`);
@@ -55,7 +57,9 @@ export const importCommand: CliCommand = {
       const result = await importFile(store, file, parsed.data);
       if (args.flags.has('json')) io.out(JSON.stringify(result));
       else {
-        io.out(`Imported ${result.points.toLocaleString('en')} points into ${result.series.length} series${result.duplicates ? ` (${result.duplicates} replaced existing points)` : ''}.`);
+        io.out(
+          `Imported ${result.points.toLocaleString('en')} points into ${result.series.length} series${result.duplicates ? ` (${result.duplicates} replaced existing points)` : ''}.`,
+        );
         for (const s of result.skipped.slice(0, 20)) io.err(`  skipped line ${s.line}: ${s.message}`);
         if (result.skippedCount > 20) io.err(`  …and ${result.skippedCount - 20} more skipped.`);
       }

@@ -23,7 +23,8 @@ export const seedCommand: CliCommand = {
     const args = parseArgs(argv, [...SOURCE_OPTIONS, 'days'], ['json']);
     const daysText = optionValue(args, 'days');
     const days = daysText === undefined ? undefined : Number(daysText);
-    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError(`--days must be a whole number from 1 to 365, got "${daysText}".`);
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365))
+      throw new UsageError(`--days must be a whole number from 1 to 365, got "${daysText}".`);
     const spec = sourceSpec(args);
     const abort = new AbortController();
     const onSignal = () => abort.abort();
@@ -44,7 +45,10 @@ export const seedCommand: CliCommand = {
     try {
       const summary = await seedDemoData(target, { ...(days === undefined ? {} : { days }), onProgress, signal: abort.signal });
       if (args.flags.has('json')) io.out(JSON.stringify(summary));
-      else io.out(`Wrote ${summary.points.toLocaleString('en')} points of ${summary.series} series (${new Date(summary.from).toISOString()} to ${new Date(summary.to).toISOString()}) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`);
+      else
+        io.out(
+          `Wrote ${summary.points.toLocaleString('en')} points of ${summary.series} series (${new Date(summary.from).toISOString()} to ${new Date(summary.to).toISOString()}) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
+        );
       return 0;
     } finally {
       process.off('SIGINT', onSignal);

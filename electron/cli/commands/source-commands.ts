@@ -80,7 +80,9 @@ ${SOURCE_USAGE}`,
       for (const w of series) {
         io.out(`${w.key}: ${w.t.length} windows of ${layout.width} ms`);
         for (let i = 0; i < w.t.length; i++) {
-          io.out(`  ${new Date(w.t[i] as number).toISOString()}  min ${w.min[i]}  max ${w.max[i]}  mean ${w.mean[i]}  first ${w.first[i]}  last ${w.last[i]}  count ${w.count[i]}`);
+          io.out(
+            `  ${new Date(w.t[i] as number).toISOString()}  min ${w.min[i]}  max ${w.max[i]}  mean ${w.mean[i]}  first ${w.first[i]}  last ${w.last[i]}  count ${w.count[i]}`,
+          );
         }
       }
     }

@@ -39,7 +39,9 @@ describe('twin validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${file}: $.assets[1].tag: error: tag "p-101" is already used by $.assets[0] as "P-101"; tags must be unique, ignoring case`);
     expect(r.out).toContain(`${file}: $.connections[6]: warning: duplicates $.connections[5]: both join asset "v1" Inlet and p-101 Discharge`);
-    expect(r.out).toContain(`${file}: $.timeZone: error: "America/Chicgo" is not an IANA time zone; use a name such as "America/Chicago", "Europe/Berlin" or "UTC"`);
+    expect(r.out).toContain(
+      `${file}: $.timeZone: error: "America/Chicgo" is not an IANA time zone; use a name such as "America/Chicago", "Europe/Berlin" or "UTC"`,
+    );
     expect(r.out.filter((l) => l.startsWith(`${file}: $`)).length).toBe(14);
     expect(r.out.at(-1)).toBe('1 file: 0 valid, 1 invalid, 0 not checked; 2 warnings');
   });
@@ -48,9 +50,14 @@ describe('twin validate', () => {
     const truncated = await run(fixture('bad/truncated.twin.json'));
     expect(truncated.code).toBe(1);
     expect(truncated.out[0]).toMatch(/truncated\.twin\.json: \$: error: unexpected end of file at line \d+, column \d+$/);
-    expect((await run(fixture('bad/not-json.twin.json'))).out[0]).toContain('not-json.twin.json: $: error: unexpected character "t" where a value was expected at line 1, column 1');
+    expect((await run(fixture('bad/not-json.twin.json'))).out[0]).toContain(
+      'not-json.twin.json: $: error: unexpected character "t" where a value was expected at line 1, column 1',
+    );
     const schema = await run(fixture('bad/schema-violations.twin.json'));
-    expect([schema.code, schema.out[0]]).toEqual([1, `${fixture('bad/schema-violations.twin.json')}: $.assets[1].tag: error: expected string, received number`]);
+    expect([schema.code, schema.out[0]]).toEqual([
+      1,
+      `${fixture('bad/schema-violations.twin.json')}: $.assets[1].tag: error: expected string, received number`,
+    ]);
     expect((await run(fixture('bad/no-format-version.twin.json'))).code).toBe(1);
   });
 
@@ -64,7 +71,10 @@ describe('twin validate', () => {
     truncateSync(big, 60 * 1024 * 1024);
     expect((await run(big)).out[0]).toContain('it is 60.0 MB, more than the 50.0 MB a project file may have');
     const newer = await run(fixture('bad/newer-format.twin.json'));
-    expect([newer.code, newer.out[0]]).toEqual([2, `${fixture('bad/newer-format.twin.json')}: error: ${fixture('bad/newer-format.twin.json')} was made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`]);
+    expect([newer.code, newer.out[0]]).toEqual([
+      2,
+      `${fixture('bad/newer-format.twin.json')}: error: ${fixture('bad/newer-format.twin.json')} was made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`,
+    ]);
     // The worst status wins.
     expect((await run(fixture('v2/chiller-loop.twin.json'), fixture('bad/truncated.twin.json'), missing)).code).toBe(2);
   });
@@ -75,7 +85,10 @@ describe('twin validate', () => {
     const file = path.join(dir, 'warn.twin.json');
     writeFileSync(file, JSON.stringify(doc));
     const lax = await run(file);
-    expect([lax.code, lax.out[0]]).toEqual([0, `${file}: $.assets[1].tag: warning: is empty; give asset "v1" a tag (e.g. HV-101) so sensors and searches can find it`]);
+    expect([lax.code, lax.out[0]]).toEqual([
+      0,
+      `${file}: $.assets[1].tag: warning: is empty; give asset "v1" a tag (e.g. HV-101) so sensors and searches can find it`,
+    ]);
     expect((await run('--strict', file)).code).toBe(1);
   });
 

@@ -13,9 +13,13 @@ export function isProjectFileName(name: string): boolean {
 export function checkProjectPath(p: string): string {
   const resolved = path.resolve(p);
   if (!isProjectFileName(path.basename(resolved))) {
-    throw twinError('invalid-input', `Twin Studio projects are saved as NAME${PROJECT_EXTENSION}; "${path.basename(resolved)}" does not end in ${PROJECT_EXTENSION}. Choose a name ending in ${PROJECT_EXTENSION}.`, {
-      where: resolved,
-    });
+    throw twinError(
+      'invalid-input',
+      `Twin Studio projects are saved as NAME${PROJECT_EXTENSION}; "${path.basename(resolved)}" does not end in ${PROJECT_EXTENSION}. Choose a name ending in ${PROJECT_EXTENSION}.`,
+      {
+        where: resolved,
+      },
+    );
   }
   return resolved;
 }

@@ -71,7 +71,12 @@ describe('readProjectFile', () => {
     // The spy does see opens: a file under the limit is opened once, for reading.
     const small = copy('v2/chiller-loop.twin.json', 'small.twin.json');
     await readProjectFile(small);
-    expect(vi.mocked(open).mock.calls.filter(([p]) => p === small).map(([, flags]) => flags)).toEqual(['r']);
+    expect(
+      vi
+        .mocked(open)
+        .mock.calls.filter(([p]) => p === small)
+        .map(([, flags]) => flags),
+    ).toEqual(['r']);
   });
 
   it('refuses a newer format and leaves the file as it was', async () => {
@@ -83,7 +88,12 @@ describe('readProjectFile', () => {
     expect(readFileSync(file).equals(before.bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
     // Opening is read-only: the file was opened for reading, never for writing.
-    expect(vi.mocked(open).mock.calls.filter(([p]) => p === file).map(([, flags]) => flags)).toEqual(['r']);
+    expect(
+      vi
+        .mocked(open)
+        .mock.calls.filter(([p]) => p === file)
+        .map(([, flags]) => flags),
+    ).toEqual(['r']);
   });
 
   it('refuses broken files with the kind and message the app and CLI show', async () => {
@@ -106,7 +116,10 @@ describe('readProjectFile', () => {
 
   it('refuses missing files, folders, non-UTF-8 and other names', async () => {
     const missing = await refusal(path.join(dir, 'nope.twin.json'));
-    expect([missing.kind, missing.message]).toEqual(['not-found', `Cannot open ${path.join(dir, 'nope.twin.json')}: it does not exist (moved, renamed or deleted?).`]);
+    expect([missing.kind, missing.message]).toEqual([
+      'not-found',
+      `Cannot open ${path.join(dir, 'nope.twin.json')}: it does not exist (moved, renamed or deleted?).`,
+    ]);
     const folder = path.join(dir, 'folder.twin.json');
     mkdirSync(folder);
     expect((await refusal(folder)).kind).toBe('file-unreadable');
@@ -118,7 +131,10 @@ describe('readProjectFile', () => {
     expect((await refusal(binary)).message).toContain('is not UTF-8 text');
     const wrongName = copy('v2/chiller-loop.twin.json', 'plant.json');
     const e = await refusal(wrongName);
-    expect([e.kind, e.message]).toEqual(['invalid-input', 'Twin Studio projects are saved as NAME.twin.json; "plant.json" does not end in .twin.json. Choose a name ending in .twin.json.']);
+    expect([e.kind, e.message]).toEqual([
+      'invalid-input',
+      'Twin Studio projects are saved as NAME.twin.json; "plant.json" does not end in .twin.json. Choose a name ending in .twin.json.',
+    ]);
     expect((await readProjectFile(wrongName, { anyName: true })).document.id).toBe('b7-loop');
   });
 

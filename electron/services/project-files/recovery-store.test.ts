@@ -13,7 +13,17 @@ const store = (): RecoveryStore => new RecoveryStore(path.join(mkdtempSync(path.
 
 function plant(name: string): TwinDocument {
   const doc = emptyDocument(`id-${name}`, name, 'Europe/Berlin');
-  doc.assets.push({ id: 'p1', kind: 'centrifugal-pump', tag: 'P-101', name: '', properties: {}, position: { x: 1, y: 2 }, rotation: 0, flip: false, note: 'kept' } as TwinDocument['assets'][number]);
+  doc.assets.push({
+    id: 'p1',
+    kind: 'centrifugal-pump',
+    tag: 'P-101',
+    name: '',
+    properties: {},
+    position: { x: 1, y: 2 },
+    rotation: 0,
+    flip: false,
+    note: 'kept',
+  } as TwinDocument['assets'][number]);
   return doc;
 }
 
@@ -44,7 +54,7 @@ describe('RecoveryStore', () => {
     expect(opened).toEqual({ document: doc, path: '/plants/b7.twin.json', fingerprint: null, problems: [] });
   });
 
-  it('overwrites a session\'s autosave in place and discards it', async () => {
+  it("overwrites a session's autosave in place and discards it", async () => {
     const s = store();
     await s.write('x', null, plant('first'));
     await s.write('x', null, plant('second'));
@@ -82,7 +92,10 @@ describe('RecoveryStore', () => {
     const s = store();
     mkdirSync(s.dir, { recursive: true });
     const v1 = { formatVersion: 1, id: 'old', name: 'Old', nodes: [{ id: 'n1', type: 'tank', position: [5, 6], data: { tag: 'TK-1' } }], edges: [] };
-    writeFileSync(path.join(s.dir, 'old.recovery.json'), JSON.stringify({ recoveryFormat: 1, session: 'old', path: null, name: 'Old', savedAt: 1, document: v1 }));
+    writeFileSync(
+      path.join(s.dir, 'old.recovery.json'),
+      JSON.stringify({ recoveryFormat: 1, session: 'old', path: null, name: 'Old', savedAt: 1, document: v1 }),
+    );
     const opened = await s.read('old');
     expect(opened.migratedFrom).toBe(1);
     expect(opened.document.assets[0]).toMatchObject({ kind: 'tank', tag: 'TK-1', position: { x: 5, y: 6 } });

@@ -26,7 +26,8 @@ interface RecoveryFile {
 }
 
 function checkId(id: string): string {
-  if (!SESSION_ID.test(id)) throw twinError('invalid-input', `"${id.slice(0, 80)}" is not a recovery id (letters, digits, "-" and "_", at most 64).`, { where: id.slice(0, 80) });
+  if (!SESSION_ID.test(id))
+    throw twinError('invalid-input', `"${id.slice(0, 80)}" is not a recovery id (letters, digits, "-" and "_", at most 64).`, { where: id.slice(0, 80) });
   return id;
 }
 
@@ -117,7 +118,10 @@ export class RecoveryStore {
     const { document: migrated, from } = migrate(r.document, where);
     const { document, problems } = checkDocument(migrated);
     if (!document) {
-      throw twinError('file-invalid', `${where} does not hold a valid project: ${problems[0]?.path ?? '$'}: ${problems[0]?.message ?? ''}`, { where: this.fileOf(id), problems });
+      throw twinError('file-invalid', `${where} does not hold a valid project: ${problems[0]?.path ?? '$'}: ${problems[0]?.message ?? ''}`, {
+        where: this.fileOf(id),
+        problems,
+      });
     }
     const opened: OpenedProject = { document, path: r.path, fingerprint: null, problems };
     if (from !== document.formatVersion) opened.migratedFrom = from;

@@ -52,7 +52,8 @@ describe('saveProjectFile', () => {
     const opened = await readProjectFile(file);
     await saveProjectFile(file, renamed(opened.document, 'Renamed'), opened.fingerprint);
     const text = readFileSync(file, 'utf8');
-    for (const kept of ['"owner"', 'plant-eng@example.com', '"maintenanceId"', '"lineSize"', '"colour"', '"historianName"', '"biquadratic"']) expect(text).toContain(kept);
+    for (const kept of ['"owner"', 'plant-eng@example.com', '"maintenanceId"', '"lineSize"', '"colour"', '"historianName"', '"biquadratic"'])
+      expect(text).toContain(kept);
     expect(JSON.parse(text).name).toBe('Renamed');
 
     const old = copy('v1/chiller-loop.twin.json', dir, 'old.twin.json');
@@ -75,7 +76,10 @@ describe('saveProjectFile', () => {
     const e = await refusal(saveProjectFile(file, renamed(opened.document, 'Mine'), opened.fingerprint));
     expect(e.kind).toBe('conflict');
     expect(e.message).toMatch(new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')} was changed on disk since it was opened \\(modified .*\\)`));
-    expect(e.details).toEqual({ onDisk: { mtimeMs: statSync(file).mtimeMs, size: Buffer.byteLength(theirs), sha256: sha256(Buffer.from(theirs)) }, expected: opened.fingerprint });
+    expect(e.details).toEqual({
+      onDisk: { mtimeMs: statSync(file).mtimeMs, size: Buffer.byteLength(theirs), sha256: sha256(Buffer.from(theirs)) },
+      expected: opened.fingerprint,
+    });
     expect(readFileSync(file, 'utf8')).toBe(theirs);
     expect(readdirSync(dir)).toEqual(['chiller-loop.twin.json']);
 
@@ -131,14 +135,19 @@ describe('saveProjectFile', () => {
     (broken.assets[1] as { tag: string }).tag = 'p-101';
     const e = await refusal(saveProjectFile(file, broken, opened.fingerprint));
     expect(e.kind).toBe('invalid-input');
-    expect(e.message).toContain('Not saved: the project has errors that would stop it from opening again: $.assets[1].tag: tag "p-101" is already used by $.assets[0]');
+    expect(e.message).toContain(
+      'Not saved: the project has errors that would stop it from opening again: $.assets[1].tag: tag "p-101" is already used by $.assets[0]',
+    );
     expect(e.problems?.map((p) => p.path)).toEqual(['$.assets[1].tag']);
     expect(readFileSync(file).equals(before)).toBe(true);
 
     expect((await refusal(saveProjectFile(path.join(dir, 'plant.json'), opened.document, null))).kind).toBe('invalid-input');
     const nowhere = path.join(dir, 'no-such-folder', 'p.twin.json');
     const missing = await refusal(saveProjectFile(nowhere, opened.document, null));
-    expect([missing.kind, missing.message]).toEqual(['not-found', `Cannot save ${nowhere}: the folder ${path.dirname(nowhere)} does not exist. Choose another folder.`]);
+    expect([missing.kind, missing.message]).toEqual([
+      'not-found',
+      `Cannot save ${nowhere}: the folder ${path.dirname(nowhere)} does not exist. Choose another folder.`,
+    ]);
   });
 
   it('keeps the permissions of the file it replaces', async () => {

@@ -72,10 +72,14 @@ export async function saveProjectFile(
   if (errors.length > 0) {
     const [first] = errors as [Problem];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw twinError('invalid-input', `Not saved: the project has errors that would stop it from opening again: ${first.path}: ${first.message}${more}. Fix them and save again.`, {
-      where: file,
-      problems: errors,
-    });
+    throw twinError(
+      'invalid-input',
+      `Not saved: the project has errors that would stop it from opening again: ${first.path}: ${first.message}${more}. Fix them and save again.`,
+      {
+        where: file,
+        problems: errors,
+      },
+    );
   }
   const bytes = serializeDocument(doc);
   return serialized(file, async () => {

@@ -40,7 +40,12 @@ function matches(entry: CatalogEntry, needle: string): boolean {
  * field keys per measurement, not per series, so a series is listed with every numeric field of its
  * measurement even where it never had that field (its windows are then empty). Sorted by key; units unknown.
  */
-export function catalogEntries(fieldsResult: StatementResult, seriesResult: StatementResult, search: string | undefined, limit: number | undefined): CatalogEntry[] {
+export function catalogEntries(
+  fieldsResult: StatementResult,
+  seriesResult: StatementResult,
+  search: string | undefined,
+  limit: number | undefined,
+): CatalogEntry[] {
   const fields = numericFields(fieldsResult);
   const needle = search?.trim().toLowerCase() ?? '';
   const entries: CatalogEntry[] = [];

@@ -4,7 +4,10 @@ import { checkInflux1 } from './connection-check';
 import { Influx1Source, type Influx1SourceOptions } from './influx1-source';
 
 /** Open an InfluxDB 1.x profile: check the connection, then hand out the source with the check's findings. */
-export async function connectInflux1(profile: Influx1Profile, options: Influx1SourceOptions & RequestOptions = {}): Promise<{ source: Influx1Source; version: string; warnings: string[] }> {
+export async function connectInflux1(
+  profile: Influx1Profile,
+  options: Influx1SourceOptions & RequestOptions = {},
+): Promise<{ source: Influx1Source; version: string; warnings: string[] }> {
   const source = new Influx1Source(profile, options);
   try {
     const check = await checkInflux1(source.http, { signal: options.signal });

@@ -53,18 +53,24 @@ export async function checkInflux1(http: Influx1Http, options: RequestOptions = 
   if (!names.includes(http.database)) throw unknownDatabase(ctx);
 
   if (await anonymousCanRead(http, options)) {
-    warnings.push(`Authentication is off on InfluxDB at ${http.where}: anyone who can reach it can read, write and administer every database. Ask its administrator to enable auth-enabled and give this app a read-only user.`);
+    warnings.push(
+      `Authentication is off on InfluxDB at ${http.where}: anyone who can reach it can read, write and administer every database. Ask its administrator to enable auth-enabled and give this app a read-only user.`,
+    );
     return { server, version: server.version, warnings };
   }
 
   // Only an administrator may list users; 1.x refuses anyone else with 403.
   if (await succeeds(() => http.queryOne('SHOW USERS', options, undefined))) {
-    warnings.push(`The credentials for InfluxDB at ${http.where} are an administrator's: they can create and drop databases and users. Use a user with READ on "${http.database}" only for browsing.`);
+    warnings.push(
+      `The credentials for InfluxDB at ${http.where} are an administrator's: they can create and drop databases and users. Use a user with READ on "${http.database}" only for browsing.`,
+    );
   }
 
   const probe = await http.write('', 'ms', options);
   if (probe.status === 204) {
-    warnings.push(`The credentials for InfluxDB at ${http.where} can write to "${http.database}". Browsing needs only READ; keep write access for the credentials that store analysis results.`);
+    warnings.push(
+      `The credentials for InfluxDB at ${http.where} can write to "${http.database}". Browsing needs only READ; keep write access for the credentials that store analysis results.`,
+    );
   } else if (probe.status !== 403) {
     throw statusFailure(probe.status, probe.body, { ...ctx, timeoutMs: http.timeoutMs, action: 'write check', secrets: http.secretValues() });
   }

@@ -72,7 +72,12 @@ describe('partial writes', () => {
 describe('authentication and privileges', () => {
   it('401 with a wrong password: unauthorized, host:port named, password never shown', async () => {
     const source = new Influx1Source(profile(secured.url, { username: 'reader', password: 'wrong-pa55word' }));
-    for (const call of [() => source.windows(['m#f'], LAYOUT), () => source.valueAt(['m#f'], 0), () => source.catalog(), () => source.write([{ key: 'm#f', t: 0, value: 1 }])]) {
+    for (const call of [
+      () => source.windows(['m#f'], LAYOUT),
+      () => source.valueAt(['m#f'], 0),
+      () => source.catalog(),
+      () => source.write([{ key: 'm#f', t: 0, value: 1 }]),
+    ]) {
       const e = await failure(call());
       expect(e.kind).toBe('unauthorized');
       expect(e.where).toBe(`127.0.0.1:${secured.port}`);
@@ -147,7 +152,12 @@ describe('unknown database', () => {
   it('is reported by the connection check, queries and writes', async () => {
     expect((await failure(connectInflux1(profile(open.url, { database: 'nope' })))).kind).toBe('unknown-database');
     const source = new Influx1Source(profile(open.url, { database: 'nope' }));
-    for (const call of [() => source.windows(['m#f'], LAYOUT), () => source.valueAt(['m#f'], 0), () => source.catalog(), () => source.write([{ key: 'm#f', t: 0, value: 1 }])]) {
+    for (const call of [
+      () => source.windows(['m#f'], LAYOUT),
+      () => source.valueAt(['m#f'], 0),
+      () => source.catalog(),
+      () => source.write([{ key: 'm#f', t: 0, value: 1 }]),
+    ]) {
       const e = await failure(call());
       expect(e.kind).toBe('unknown-database');
       expect(e.message).toContain('"nope"');

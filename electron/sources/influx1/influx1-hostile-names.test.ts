@@ -92,7 +92,12 @@ describe('hostile names against influxd 1.6', () => {
 
   it('finds them by search as plain text', async () => {
     const found = await source.catalog({ search: "') |> DROP(" });
-    expect(found.map((e) => e.key).sort()).toEqual(writable.filter((c) => c.name === "') |> drop(").map((c) => c.key).sort());
+    expect(found.map((e) => e.key).sort()).toEqual(
+      writable
+        .filter((c) => c.name === "') |> drop(")
+        .map((c) => c.key)
+        .sort(),
+    );
   });
 
   it('answers windows, valueAt and raw for each with its own data only', async () => {
@@ -103,12 +108,24 @@ describe('hostile names against influxd 1.6', () => {
     for (const [i, c] of writable.entries()) {
       const pts = pointsOf(c);
       const label = `${c.part} ${JSON.stringify(c.name)}`;
-      expect(windows[i], label).toEqual(aggregateWindows(c.key, pts.map((p) => p.t), pts.map((p) => p.value), layout));
+      expect(windows[i], label).toEqual(
+        aggregateWindows(
+          c.key,
+          pts.map((p) => p.t),
+          pts.map((p) => p.value),
+          layout,
+        ),
+      );
       expect(values[i], label).toEqual({ key: c.key, t: T0 + 3 * 60_000, value: c.base + 4.5 });
     }
     for (const c of writable.filter((x) => x.part !== 'tag value')) {
       const raw = await source.raw(c.key, { from: T0, to: T0 + 3 * 60_000 }, 100);
-      expect(raw, `${c.part} ${JSON.stringify(c.name)}`).toEqual({ key: c.key, t: [T0, T0 + 60_000, T0 + 120_000], v: [c.base, c.base + 1.5, c.base + 3], truncated: false });
+      expect(raw, `${c.part} ${JSON.stringify(c.name)}`).toEqual({
+        key: c.key,
+        t: [T0, T0 + 60_000, T0 + 120_000],
+        v: [c.base, c.base + 1.5, c.base + 3],
+        truncated: false,
+      });
     }
   });
 
@@ -130,7 +147,10 @@ describe('hostile names against influxd 1.6', () => {
     const before = (await source.catalog()).length;
     for (const part of PARTS) {
       const bad = keyFor(part, 'line\nbreak');
-      const call = source.write([{ key: 'fine#kw', t: T0, value: 1 }, { key: bad, t: T0, value: 2 }]);
+      const call = source.write([
+        { key: 'fine#kw', t: T0, value: 1 },
+        { key: bad, t: T0, value: 2 },
+      ]);
       await expect(call).rejects.toMatchObject({ kind: 'invalid-input', where: bad });
       await expect(source.write([{ key: bad, t: T0, value: 2 }])).rejects.toThrow(new RegExp(`Point 1 .*the ${part} "line\\\\nbreak" contains a line break`));
     }

@@ -62,7 +62,12 @@ export class Influx1Http {
     return this.authorization ? { ...extra, Authorization: this.authorization } : extra;
   }
 
-  private async call(path: string, params: Record<string, string>, init: RequestInit, options: RequestOptions): Promise<{ status: number; headers: Headers; body: string }> {
+  private async call(
+    path: string,
+    params: Record<string, string>,
+    init: RequestInit,
+    options: RequestOptions,
+  ): Promise<{ status: number; headers: Headers; body: string }> {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     const own = new AbortController();

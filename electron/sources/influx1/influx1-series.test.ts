@@ -110,7 +110,10 @@ describe('Influx1Source.windows against brute force', () => {
   });
 
   it('refuses an invalid series key, naming it', async () => {
-    await expect(source.windows(['plant,site#kw'], windowLayout({ from: 0, to: 10 }, 1))).rejects.toMatchObject({ kind: 'invalid-input', where: 'plant,site#kw' });
+    await expect(source.windows(['plant,site#kw'], windowLayout({ from: 0, to: 10 }, 1))).rejects.toMatchObject({
+      kind: 'invalid-input',
+      where: 'plant,site#kw',
+    });
   });
 });
 

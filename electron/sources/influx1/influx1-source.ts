@@ -46,7 +46,10 @@ export class Influx1Source implements TimeSeriesSource {
   private readonly writeConcurrency: number;
   private closed = false;
 
-  constructor(profile: Pick<Influx1Profile, 'url' | 'database' | 'retentionPolicy' | 'username' | 'password' | 'token' | 'timeoutMs'>, options: Influx1SourceOptions = {}) {
+  constructor(
+    profile: Pick<Influx1Profile, 'url' | 'database' | 'retentionPolicy' | 'username' | 'password' | 'token' | 'timeoutMs'>,
+    options: Influx1SourceOptions = {},
+  ) {
     this.http = new Influx1Http(profile);
     this.tagKeys = new TagKeyCache(this.http);
     this.concurrency = options.concurrency ?? 16;
@@ -135,7 +138,11 @@ export class Influx1Source implements TimeSeriesSource {
     for (const step of LOOKBACK_STEPS_MS) {
       if (pending.length === 0) break;
       // Series of one measurement and field share a statement (up to VALUE_AT_SERIES_PER_STATEMENT of them).
-      const statements = chunksByKey(pending, (i) => `${(selections[i] as { selection: Selection }).selection.from}\u0000${(parsed[i] as Parsed).ref.field}`, VALUE_AT_SERIES_PER_STATEMENT);
+      const statements = chunksByKey(
+        pending,
+        (i) => `${(selections[i] as { selection: Selection }).selection.from}\u0000${(parsed[i] as Parsed).ref.field}`,
+        VALUE_AT_SERIES_PER_STATEMENT,
+      );
       const requests: number[][][] = [];
       for (let i = 0; i < statements.length; i += this.valueAtPerRequest) requests.push(statements.slice(i, i + this.valueAtPerRequest));
       const found = await mapPool(requests, this.concurrency, async (request) => {
@@ -166,7 +173,8 @@ export class Influx1Source implements TimeSeriesSource {
 
   async raw(key: string, range: TimeRange, limit: number, options: CallOptions = {}): Promise<RawPoints> {
     this.open(options.signal);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RAW_LIMIT) throw twinError('invalid-input', `The raw point limit must be a whole number from 1 to ${MAX_RAW_LIMIT}, got ${limit}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RAW_LIMIT)
+      throw twinError('invalid-input', `The raw point limit must be a whole number from 1 to ${MAX_RAW_LIMIT}, got ${limit}.`);
     if (!(range.to > range.from)) throw twinError('invalid-input', 'The range must end after it starts.');
     const p = this.parse(key);
     const { selection, tagKeys } = await this.selection(p.ref, options.signal);
@@ -185,7 +193,14 @@ export class Influx1Source implements TimeSeriesSource {
       await mapPool(batches, this.writeConcurrency, async (batch) => {
         const res = await this.http.write(batch.join('\n'), INFLUX1_PRECISION.ms, { signal: options.signal });
         if (!isBatchOutcome(res.status, res.body)) {
-          throw statusFailure(res.status, res.body, { where: this.http.where, server: 'InfluxDB', timeoutMs: this.http.timeoutMs, action: 'write', database: this.http.database, secrets: this.http.secretValues() });
+          throw statusFailure(res.status, res.body, {
+            where: this.http.where,
+            server: 'InfluxDB',
+            timeoutMs: this.http.timeoutMs,
+            action: 'write',
+            database: this.http.database,
+            secrets: this.http.secretValues(),
+          });
         }
         total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length));
       });
@@ -193,10 +208,14 @@ export class Influx1Source implements TimeSeriesSource {
       if (total.written === 0 || !(isTwinError(e) || (e instanceof Error && e.name === 'AbortError'))) throw e;
       const lost = points.length - total.written;
       const cause = e instanceof TwinError ? e.message : 'The write was cancelled.';
-      throw twinError('partial-write', `${total.written} of ${points.length} points were written to InfluxDB at ${this.http.where} before the write stopped; ${lost} were not. ${cause}`, {
-        where: this.http.where,
-        details: { written: total.written, dropped: lost, errors: total.errors },
-      });
+      throw twinError(
+        'partial-write',
+        `${total.written} of ${points.length} points were written to InfluxDB at ${this.http.where} before the write stopped; ${lost} were not. ${cause}`,
+        {
+          where: this.http.where,
+          details: { written: total.written, dropped: lost, errors: total.errors },
+        },
+      );
     }
     return total;
   }

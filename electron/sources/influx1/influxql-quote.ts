@@ -15,7 +15,11 @@ function escapeQuoted(text: string, quote: '"' | "'"): string {
     if (ch === '\\' || ch === quote) out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r' || ch === '\u0000') {
-      throw twinError('invalid-input', `The name ${JSON.stringify(text)} holds a ${ch === '\r' ? 'carriage return' : 'NUL character'}, which an InfluxQL query cannot express; such a series cannot be queried.`, { where: text });
+      throw twinError(
+        'invalid-input',
+        `The name ${JSON.stringify(text)} holds a ${ch === '\r' ? 'carriage return' : 'NUL character'}, which an InfluxQL query cannot express; such a series cannot be queried.`,
+        { where: text },
+      );
     } else out += ch;
   }
   return out;

@@ -97,7 +97,10 @@ describe.each<Part>(['measurement', 'tag key', 'tag value', 'field key'])('line 
     const missing = points.filter((p) => !listed.has(p.key)).map((p) => p.key);
     expect(missing).toEqual([]);
 
-    const values = await source.valueAt(points.map((p) => p.key), 5000);
+    const values = await source.valueAt(
+      points.map((p) => p.key),
+      5000,
+    );
     const wrong = values.filter((v, i) => v.value !== points[i]?.value || v.t !== 1000).map((v) => v.key);
     expect(wrong).toEqual([]);
     await source.close();

@@ -64,10 +64,18 @@ export function statementFailure(error: string, ctx: ResponseContext): TwinError
   const { where, server } = ctx;
   if (/database not found/i.test(error)) return unknownDatabase(ctx);
   if (/retention policy not found/i.test(error)) {
-    return twinError('unknown-database', `${server} at ${where}: ${error}. Check the retention policy in the source settings (leave it empty for the default).`, { where });
+    return twinError(
+      'unknown-database',
+      `${server} at ${where}: ${error}. Check the retention policy in the source settings (leave it empty for the default).`,
+      { where },
+    );
   }
   if (/not authorized|requires admin privilege|authorization failed/i.test(error)) {
-    return twinError('forbidden', `${server} at ${where} refused the query: ${error}. Ask the server's administrator for read access to database "${ctx.database}".`, { where });
+    return twinError(
+      'forbidden',
+      `${server} at ${where} refused the query: ${error}. Ask the server's administrator for read access to database "${ctx.database}".`,
+      { where },
+    );
   }
   if (/timeout|query-timeout|killed/i.test(error)) {
     return twinError('timeout', `${server} at ${where} stopped the query: ${error}. Try a narrower range.`, { where });

@@ -94,7 +94,9 @@ describe('statements', () => {
     expect(valueAtStatement(ref, selection, 10_000, 3_600_000)).toBe(
       `SELECT last("kw"::field) AS "last" FROM "chiller" WHERE "plant"::tag = 'B7' AND "unit"::tag = '' AND time <= 10000ms AND time > -3590000ms GROUP BY *`,
     );
-    expect(valueAtStatement(ref, selection, 10_000, null)).toBe(`SELECT last("kw"::field) AS "last" FROM "chiller" WHERE "plant"::tag = 'B7' AND "unit"::tag = '' AND time <= 10000ms GROUP BY *`);
+    expect(valueAtStatement(ref, selection, 10_000, null)).toBe(
+      `SELECT last("kw"::field) AS "last" FROM "chiller" WHERE "plant"::tag = 'B7' AND "unit"::tag = '' AND time <= 10000ms GROUP BY *`,
+    );
   });
 
   it('valueAt for several series: their selections ORed in one statement, grouped by every tag', () => {
@@ -106,7 +108,9 @@ describe('statements', () => {
     expect(valueAtGroupStatement('kw', [selection, selection], 10_000, null)).toBe(valueAtStatement(ref, selection, 10_000, null));
     // A selection of the whole measurement cannot be narrowed by the others.
     const whole = { from: '"chiller"', conditions: [] };
-    expect(valueAtGroupStatement('kw', [selection, whole], 10_000, null)).toBe(`SELECT last("kw"::field) AS "last" FROM "chiller" WHERE time <= 10000ms GROUP BY *`);
+    expect(valueAtGroupStatement('kw', [selection, whole], 10_000, null)).toBe(
+      `SELECT last("kw"::field) AS "last" FROM "chiller" WHERE time <= 10000ms GROUP BY *`,
+    );
     expect(() => valueAtGroupStatement('kw', [selection, { from: '"pump"', conditions: [] }], 0, null)).toThrow(/different measurements/);
   });
 
@@ -124,7 +128,16 @@ describe('statements', () => {
 
   it('parses windows by column name; missing statistics are NaN; rows outside the layout are dropped', () => {
     const layout = { from: 0, to: 30, width: 10, n: 3 };
-    const series = { columns: ['time', 'max', 'mean'], values: [[-10, 1, 1], [0, 5, 2.5], [10, null, null], [20, 7, 6], [30, 9, 9]] };
+    const series = {
+      columns: ['time', 'max', 'mean'],
+      values: [
+        [-10, 1, 1],
+        [0, 5, 2.5],
+        [10, null, null],
+        [20, 7, 6],
+        [30, 9, 9],
+      ],
+    };
     const w = parseWindows('k#f', series, ['max', 'mean'], layout);
     expect(w.t).toEqual([0, 20]);
     expect(w.max).toEqual([5, 7]);

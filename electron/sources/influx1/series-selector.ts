@@ -40,7 +40,11 @@ export function whereClause(selection: Selection, time: readonly string[]): stri
  * From `GROUP BY *` results, the one series whose tags are exactly the key's (absent tags come back as "").
  * `unknownTagKeys` is set when a group carried a tag key the selection did not know of.
  */
-export function pickSeries(series: readonly ResultSeries[], ref: SeriesRef, knownTagKeys: readonly string[]): { match: ResultSeries | undefined; unknownTagKeys: boolean } {
+export function pickSeries(
+  series: readonly ResultSeries[],
+  ref: SeriesRef,
+  knownTagKeys: readonly string[],
+): { match: ResultSeries | undefined; unknownTagKeys: boolean } {
   const known = new Set([...knownTagKeys, ...Object.keys(ref.tags)]);
   let match: ResultSeries | undefined;
   let unknownTagKeys = false;

@@ -4,7 +4,12 @@ import { Influx1Http } from './influx1-http';
 import { TagKeyCache } from './tag-keys';
 
 /** A server that holds each SHOW TAG KEYS until the test answers it. */
-async function heldServer(): Promise<{ url: string; requests: { res: ServerResponse; closed: Promise<void> }[]; arrived(n: number): Promise<void>; close(): Promise<void> }> {
+async function heldServer(): Promise<{
+  url: string;
+  requests: { res: ServerResponse; closed: Promise<void> }[];
+  arrived(n: number): Promise<void>;
+  close(): Promise<void>;
+}> {
   const requests: { res: ServerResponse; closed: Promise<void> }[] = [];
   const waiters: (() => void)[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addOutcomes, batchOutcome, isBatchOutcome } from './write-batches';
 
 // Bodies as influxd 1.6 sends them (seen in electron/sources/influx1/influx1-failures.test.ts).
-const CONFLICT = '{"error":"partial write: field type conflict: input field \\"f\\" on measurement \\"tf\\" is type integer, already exists as type float dropped=3"}';
+const CONFLICT =
+  '{"error":"partial write: field type conflict: input field \\"f\\" on measurement \\"tf\\" is type integer, already exists as type float dropped=3"}';
 const UNPARSABLE = '{"error":"partial write: unable to parse \'ti,k=v f=1 bad\': bad timestamp\\nunable to parse \'ti x\': invalid field format dropped=0"}';
 const ALL_BAD = '{"error":"unable to parse \'m4,t=a\\\\ f=1 1000\': invalid tag format"}';
 

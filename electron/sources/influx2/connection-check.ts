@@ -43,7 +43,9 @@ export async function privilegeWarnings(client: FluxClient, signal?: AbortSignal
     const path = `/api/v2/write?org=${encodeURIComponent(client.org)}&bucket=${encodeURIComponent(client.bucket)}&precision=ms`;
     const write = await client.request('POST', path, '', doing, signal, { 'content-type': 'text/plain; charset=utf-8' });
     if ((write.status >= 200 && write.status < 300) || write.status === 400) {
-      warnings.push(`The API token can write to bucket "${client.bucket}". Browsing needs only read access; use a read-only token unless you write analysis results back.`);
+      warnings.push(
+        `The API token can write to bucket "${client.bucket}". Browsing needs only read access; use a read-only token unless you write analysis results back.`,
+      );
     }
     const auths = await client.request('GET', '/api/v2/authorizations', '', doing, signal);
     const list = (auths.body as { authorizations?: unknown } | undefined)?.authorizations;
@@ -64,7 +66,11 @@ export async function connectInflux2(profile: Influx2Profile, signal?: AbortSign
     const client = source.connection;
     const version = await serverVersion(client, signal);
     if (lacksFluxApi(version)) {
-      throw twinError('unsupported', `InfluxDB ${version} at ${client.where} has no Flux query API (Flux needs InfluxDB 1.8 to 2.x). Connect it as an InfluxDB 1.x source instead.`, { where: client.where });
+      throw twinError(
+        'unsupported',
+        `InfluxDB ${version} at ${client.where} has no Flux query API (Flux needs InfluxDB 1.8 to 2.x). Connect it as an InfluxDB 1.x source instead.`,
+        { where: client.where },
+      );
     }
     await client.query(probeQuery(profile.bucket), `Reading bucket "${profile.bucket}"`, signal, () => false);
     const warnings = await privilegeWarnings(client, signal);

@@ -47,7 +47,12 @@ export function csv(text: string): string {
 
 function defaultOther(req: SeenRequest): FakeReply {
   if (req.path === '/ping') return { status: 204, headers: { 'X-Influxdb-Version': 'v2.7.4', 'X-Influxdb-Build': 'OSS' } };
-  if (req.path === '/health') return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ name: 'influxdb', message: 'ready for queries and writes', status: 'pass', version: 'v2.7.4' }) };
+  if (req.path === '/health')
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ name: 'influxdb', message: 'ready for queries and writes', status: 'pass', version: 'v2.7.4' }),
+    };
   return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '404 page not found' };
 }
 
@@ -112,4 +117,3 @@ export async function startFakeInflux2(): Promise<FakeInflux2> {
   fake.url = `http://127.0.0.1:${fake.port}`;
   return fake;
 }
-

@@ -160,7 +160,12 @@ export class FluxClient {
   /** The TwinError for an HTTP response that did not succeed. */
   failure(res: RawResponse, doing: string): TwinError {
     const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
-    const err = Object.assign(new Error(text), { name: 'HttpError', statusCode: res.status, body: text, json: typeof res.body === 'object' ? res.body : undefined });
+    const err = Object.assign(new Error(text), {
+      name: 'HttpError',
+      statusCode: res.status,
+      body: text,
+      json: typeof res.body === 'object' ? res.body : undefined,
+    });
     return clientFailure(err, { where: this.where, org: this.endpoint.org, bucket: this.endpoint.bucket, doing, secret: this.endpoint.token });
   }
 

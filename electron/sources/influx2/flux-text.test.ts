@@ -151,7 +151,15 @@ describe('Flux text: windows', () => {
 describe('Flux text: valueAt, raw, catalog', () => {
   it('valueAt is last() over a range that includes t itself', () => {
     const t = Date.UTC(2024, 5, 1, 12);
-    const q = lastAtQuery('b', [{ measurement: 'm', field: 'f', tags: {} }, { measurement: 'n', field: 'g', tags: { a: 'b' } }], t - 3_600_000, t).toString();
+    const q = lastAtQuery(
+      'b',
+      [
+        { measurement: 'm', field: 'f', tags: {} },
+        { measurement: 'n', field: 'g', tags: { a: 'b' } },
+      ],
+      t - 3_600_000,
+      t,
+    ).toString();
     expect(q).toContain('range(start: time(v: "2024-06-01T11:00:00.000Z"), stop: time(v: "2024-06-01T12:00:00.000000001Z"))');
     expect(q).toContain('(r._measurement == "m" and r._field == "f") or (r._measurement == "n" and r._field == "g" and r["a"] == "b")');
     expect(q).toMatch(/\|> last\(\)/);

@@ -14,7 +14,12 @@ export function droppedCount(message: string): number | undefined {
 }
 
 function bodyText(res: RawResponse): string {
-  return serverMessage({ statusCode: res.status, message: '', body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? ''), json: typeof res.body === 'object' ? res.body : undefined });
+  return serverMessage({
+    statusCode: res.status,
+    message: '',
+    body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? ''),
+    json: typeof res.body === 'object' ? res.body : undefined,
+  });
 }
 
 /**
@@ -34,10 +39,14 @@ export async function writeBatches(client: FluxClient, points: readonly WritePoi
   const stopped = (failure: TwinError, start: number): TwinError => {
     if (written === 0) return failure;
     const lost = dropped + lines.length - start;
-    return twinError('partial-write', `${written} of ${points.length} points landed in bucket "${client.bucket}" before the write stopped; ${lost} did not. ${failure.message}`, {
-      where: failure.where,
-      details: { written, dropped: lost, cause: failure.kind },
-    });
+    return twinError(
+      'partial-write',
+      `${written} of ${points.length} points landed in bucket "${client.bucket}" before the write stopped; ${lost} did not. ${failure.message}`,
+      {
+        where: failure.where,
+        details: { written, dropped: lost, cause: failure.kind },
+      },
+    );
   };
   for (let start = 0; start < lines.length; start += WRITE_BATCH_LINES) {
     const batch = lines.slice(start, start + WRITE_BATCH_LINES);

@@ -36,13 +36,27 @@ beforeEach(async () => {
   fake.requests.length = 0;
   bucket = [];
   fake.onQuery = (q) => ({ status: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: runFakeFlux(q, 'plant', bucket) });
-  const profile: Influx2Profile = { kind: 'influx2', name: 'test', url: fake.url, org: 'plant org', bucket: 'plant', token: 'sekret-token-123', timeoutMs: 5_000 };
+  const profile: Influx2Profile = {
+    kind: 'influx2',
+    name: 'test',
+    url: fake.url,
+    org: 'plant org',
+    bucket: 'plant',
+    token: 'sekret-token-123',
+    timeoutMs: 5_000,
+  };
   source = new Influx2Source(profile);
 });
 
 describe('catalog', () => {
   beforeEach(() => {
-    const one = (measurement: string, tags: Record<string, string>, field: string, v: number | string): FakeSeries => ({ measurement, tags, field, t: [T0], v: [v] });
+    const one = (measurement: string, tags: Record<string, string>, field: string, v: number | string): FakeSeries => ({
+      measurement,
+      tags,
+      field,
+      t: [T0],
+      v: [v],
+    });
     bucket = [
       one('chiller', { plant: 'B7', unit: 'CH1' }, 'kw', 1),
       one('chiller', { plant: 'B7', unit: 'CH1', sensor: 'backup' }, 'kw', 2),
@@ -54,12 +68,26 @@ describe('catalog', () => {
 
   it('lists every numeric series with its tags, text fields left out', async () => {
     const got = await source.catalog();
-    expect(got.map((e) => e.key)).toEqual(['B7_CH1_KW#value', 'chiller,plant=B7,sensor=backup,unit=CH1#kw', 'chiller,plant=B7,unit=CH1#kw', 'chiller,plant=B7,unit=CH2#kw']);
-    expect(got[1]).toEqual({ key: 'chiller,plant=B7,sensor=backup,unit=CH1#kw', measurement: 'chiller', field: 'kw', tags: { plant: 'B7', sensor: 'backup', unit: 'CH1' } });
+    expect(got.map((e) => e.key)).toEqual([
+      'B7_CH1_KW#value',
+      'chiller,plant=B7,sensor=backup,unit=CH1#kw',
+      'chiller,plant=B7,unit=CH1#kw',
+      'chiller,plant=B7,unit=CH2#kw',
+    ]);
+    expect(got[1]).toEqual({
+      key: 'chiller,plant=B7,sensor=backup,unit=CH1#kw',
+      measurement: 'chiller',
+      field: 'kw',
+      tags: { plant: 'B7', sensor: 'backup', unit: 'CH1' },
+    });
   });
 
   it('searches key, measurement, field and tag values without regard to case, and stops at the limit', async () => {
-    expect((await source.catalog({ search: 'ch1' })).map((e) => e.key)).toEqual(['B7_CH1_KW#value', 'chiller,plant=B7,sensor=backup,unit=CH1#kw', 'chiller,plant=B7,unit=CH1#kw']);
+    expect((await source.catalog({ search: 'ch1' })).map((e) => e.key)).toEqual([
+      'B7_CH1_KW#value',
+      'chiller,plant=B7,sensor=backup,unit=CH1#kw',
+      'chiller,plant=B7,unit=CH1#kw',
+    ]);
     expect((await source.catalog({ search: 'BACKUP' })).map((e) => e.key)).toEqual(['chiller,plant=B7,sensor=backup,unit=CH1#kw']);
     expect(await source.catalog({ limit: 2 })).toHaveLength(2);
     expect(await source.catalog({ search: 'nothing like it' })).toEqual([]);

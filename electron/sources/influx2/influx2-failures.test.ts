@@ -20,7 +20,11 @@ function profile(over: Partial<Influx2Profile> = {}): Influx2Profile {
   return { kind: 'influx2', name: 'test', url: fake.url, org: 'plant', bucket: 'sensors', token: TOKEN, timeoutMs: 5_000, ...over };
 }
 
-const json = (status: number, body: unknown): FakeReply => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): FakeReply => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
 
 async function failure(p: Promise<unknown>): Promise<TwinError> {
   try {
@@ -62,16 +66,41 @@ describe('query failures become typed errors naming host:port, never the token',
   const cases: [string, FakeReply, TwinError['kind'], RegExp][] = [
     ['401', json(401, { code: 'unauthorized', message: 'unauthorized access' }), 'unauthorized', /token/i],
     ['403', json(403, { code: 'forbidden', message: 'insufficient permissions' }), 'forbidden', /permission|token/i],
-    ['403 Flux disabled (1.8)', json(403, { error: 'Flux query service disabled. Verify flux-enabled=true in the [http] section of the InfluxDB config.' }), 'unsupported', /flux-enabled|InfluxDB 1\.x/],
-    ['404 bucket', json(404, { code: 'not found', message: 'failed to initialize execute state: could not find bucket "sensors"' }), 'unknown-database', /bucket "sensors"/],
+    [
+      '403 Flux disabled (1.8)',
+      json(403, { error: 'Flux query service disabled. Verify flux-enabled=true in the [http] section of the InfluxDB config.' }),
+      'unsupported',
+      /flux-enabled|InfluxDB 1\.x/,
+    ],
+    [
+      '404 bucket',
+      json(404, { code: 'not found', message: 'failed to initialize execute state: could not find bucket "sensors"' }),
+      'unknown-database',
+      /bucket "sensors"/,
+    ],
     ['404 org', json(404, { code: 'not found', message: 'organization name "plant" not found' }), 'unknown-database', /organization "plant"/],
     ['404 not a 2.x', { status: 404, headers: { 'content-type': 'text/plain' }, body: '404 page not found' }, 'unsupported', /URL|1\.x/],
-    ['400 bad query', json(400, { code: 'invalid', message: 'compilation failed: error @1:1-1:5: undefined identifier frm' }), 'source-error', /undefined identifier/],
+    [
+      '400 bad query',
+      json(400, { code: 'invalid', message: 'compilation failed: error @1:1-1:5: undefined identifier frm' }),
+      'source-error',
+      /undefined identifier/,
+    ],
     ['500', json(500, { code: 'internal error', message: 'unexpected error writing result' }), 'source-error', /internal error.*Try again/],
     ['503', { status: 503, body: 'Service Unavailable' }, 'source-error', /busy/],
-    ['200 HTML proxy page', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad gateway</body></html>' }, 'malformed-response', /not Flux annotated CSV/],
+    [
+      '200 HTML proxy page',
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad gateway</body></html>' },
+      'malformed-response',
+      /not Flux annotated CSV/,
+    ],
     ['200 JSON', json(200, { results: [] }), 'malformed-response', /not Flux annotated CSV/],
-    ['200 annotated CSV without series columns', { status: 200, body: '#datatype,string,long\r\n,result,table\r\n,,0\r\n' }, 'malformed-response', /_measurement/],
+    [
+      '200 annotated CSV without series columns',
+      { status: 200, body: '#datatype,string,long\r\n,result,table\r\n,,0\r\n' },
+      'malformed-response',
+      /_measurement/,
+    ],
   ];
   for (const [name, reply, kind, says] of cases) {
     it(`${name} → ${kind}`, async () => {
@@ -167,7 +196,8 @@ describe('cancellation', () => {
 });
 
 describe('write', () => {
-  const points = (n: number, key = 'result,model=chiller\\ power#residual') => Array.from({ length: n }, (_, i) => ({ key, t: T0 + i * 60_000, value: i / 4 - 3 }));
+  const points = (n: number, key = 'result,model=chiller\\ power#residual') =>
+    Array.from({ length: n }, (_, i) => ({ key, t: T0 + i * 60_000, value: i / 4 - 3 }));
 
   it('sends the serializer lines to /api/v2/write with org, bucket and precision=ms, in batches, and counts them', async () => {
     const ps = points(WRITE_BATCH_LINES * 2 + 17);
@@ -185,7 +215,14 @@ describe('write', () => {
 
   it('reports a partly rejected batch as what landed and what did not, and carries on', async () => {
     let n = 0;
-    fake.onWrite = () => (n++ === 0 ? json(422, { code: 'unprocessable entity', message: 'failure writing points to database: partial write: field type conflict: input field "residual" on measurement "result" is type float, already exists as type string dropped=2' }) : { status: 204 });
+    fake.onWrite = () =>
+      n++ === 0
+        ? json(422, {
+            code: 'unprocessable entity',
+            message:
+              'failure writing points to database: partial write: field type conflict: input field "residual" on measurement "result" is type float, already exists as type string dropped=2',
+          })
+        : { status: 204 };
     const result = await source.write(points(WRITE_BATCH_LINES + 10));
     expect(result.written).toBe(WRITE_BATCH_LINES + 10 - 2);
     expect(result.dropped).toBe(2);
@@ -228,7 +265,10 @@ describe('write', () => {
 describe('connecting', () => {
   it('reads the version from /ping and finds a read-only token without warnings', async () => {
     fake.onWrite = () => json(403, { code: 'forbidden', message: 'insufficient permissions for write' });
-    fake.onOther = (req) => (req.path === '/ping' ? { status: 204, headers: { 'X-Influxdb-Version': 'v2.7.4' } } : json(401, { code: 'unauthorized', message: 'read:authorizations is unauthorized' }));
+    fake.onOther = (req) =>
+      req.path === '/ping'
+        ? { status: 204, headers: { 'X-Influxdb-Version': 'v2.7.4' } }
+        : json(401, { code: 'unauthorized', message: 'read:authorizations is unauthorized' });
     const { source: s, version, warnings } = await connectInflux2(profile());
     await s.close();
     expect(version).toBe('v2.7.4');
@@ -238,7 +278,8 @@ describe('connecting', () => {
   });
 
   it('warns when the token can write or read other tokens', async () => {
-    fake.onOther = (req) => (req.path === '/ping' ? { status: 204, headers: { 'X-Influxdb-Version': 'v2.7.4' } } : json(200, { authorizations: [{ id: '1', status: 'active' }] }));
+    fake.onOther = (req) =>
+      req.path === '/ping' ? { status: 204, headers: { 'X-Influxdb-Version': 'v2.7.4' } } : json(200, { authorizations: [{ id: '1', status: 'active' }] });
     const { source: s, warnings } = await connectInflux2(profile());
     await s.close();
     expect(warnings).toHaveLength(2);

@@ -19,7 +19,9 @@ import { influx2TestEnv, openTestBucket, type Influx2TestEnv, type TestBucket } 
 const found = influx2TestEnv();
 const env: Influx2TestEnv | undefined = 'missing' in found ? undefined : found;
 if (!env) {
-  console.log(`[influx2 integration] not run: set ${(found as { missing: string[] }).missing.join(', ')} (and optionally INFLUX2_BUCKET) to run it against a real InfluxDB 2.x.`);
+  console.log(
+    `[influx2 integration] not run: set ${(found as { missing: string[] }).missing.join(', ')} (and optionally INFLUX2_BUCKET) to run it against a real InfluxDB 2.x.`,
+  );
 }
 
 const RUN = `r${randomBytes(4).toString('hex')}`;
@@ -28,7 +30,22 @@ const MAIN = key('plant', { site: 'B7' }, 'kw');
 const SUPERSET = key('plant', { site: 'B7', unit: 'CH1' }, 'kw');
 const OTHER_FIELD = key('plant', { site: 'B7' }, 'kw2');
 
-const HOSTILE = ['dou"ble', "sin'gle", 'back\\slash', 'sp ace', 'com,ma', 'equ=als', 'ha#sh', 'ünïcødé 温度 🌡', '" OR 1=1', "') |> drop(", '") |> drop(columns: ["_value"])', '${r._value}', '\\" OR 1=1 --', '/.*/'];
+const HOSTILE = [
+  'dou"ble',
+  "sin'gle",
+  'back\\slash',
+  'sp ace',
+  'com,ma',
+  'equ=als',
+  'ha#sh',
+  'ünïcødé 温度 🌡',
+  '" OR 1=1',
+  "') |> drop(",
+  '") |> drop(columns: ["_value"])',
+  '${r._value}',
+  '\\" OR 1=1 --',
+  '/.*/',
+];
 const T0 = Date.UTC(2024, 0, 1);
 
 function expectSameWindows(actual: SeriesWindows, expected: SeriesWindows): void {
@@ -56,7 +73,8 @@ describe.skipIf(!env)('InfluxDB 2.x integration (INFLUX2_URL)', () => {
     { name, part: 'tag value' as const, key: key('hostile_tags', { site: name }, 'kw'), base: 1000 * i + 100 },
     { name, part: 'field key' as const, key: key('hostile_fields', { site: 'B7' }, name), base: 1000 * i + 200 },
   ]).filter((h) => lineProtocolNameProblem(h.name, h.part) === undefined);
-  const hostilePoints = (base: number, k: string): WritePoint[] => Array.from({ length: 10 }, (_, j) => ({ key: k, t: T0 + j * MINUTE, value: base + j * 1.5 }));
+  const hostilePoints = (base: number, k: string): WritePoint[] =>
+    Array.from({ length: 10 }, (_, j) => ({ key: k, t: T0 + j * MINUTE, value: base + j * 1.5 }));
 
   beforeAll(async () => {
     const e = env as Influx2TestEnv;
@@ -147,7 +165,14 @@ describe.skipIf(!env)('InfluxDB 2.x integration (INFLUX2_URL)', () => {
     for (const [i, h] of hostile.entries()) {
       const pts = hostilePoints(h.base, h.key);
       expect(listed.has(h.key), h.key).toBe(true);
-      expect(windows[i], h.key).toEqual(aggregateWindows(h.key, pts.map((p) => p.t), pts.map((p) => p.value), layout));
+      expect(windows[i], h.key).toEqual(
+        aggregateWindows(
+          h.key,
+          pts.map((p) => p.t),
+          pts.map((p) => p.value),
+          layout,
+        ),
+      );
       expect(values[i], h.key).toEqual({ key: h.key, t: T0 + 3 * MINUTE, value: h.base + 4.5 });
       expect((await source.raw(h.key, { from: T0, to: T0 + 3 * MINUTE }, 100)).v, h.key).toEqual([h.base, h.base + 1.5, h.base + 3]);
     }
@@ -158,7 +183,15 @@ describe.skipIf(!env)('InfluxDB 2.x integration (INFLUX2_URL)', () => {
     const wrong = new Influx2Source({ kind: 'influx2', name: 'x', url: e.url, org: e.org, bucket: bucket.name, token: 'not-a-token', timeoutMs: 30_000 });
     await expect(wrong.valueAt([MAIN], YEAR_END)).rejects.toMatchObject({ kind: 'unauthorized' });
     await wrong.close();
-    const nobucket = new Influx2Source({ kind: 'influx2', name: 'x', url: e.url, org: e.org, bucket: `no-such-bucket-${RUN}`, token: e.token, timeoutMs: 30_000 });
+    const nobucket = new Influx2Source({
+      kind: 'influx2',
+      name: 'x',
+      url: e.url,
+      org: e.org,
+      bucket: `no-such-bucket-${RUN}`,
+      token: e.token,
+      timeoutMs: 30_000,
+    });
     const err = await nobucket.valueAt([MAIN], YEAR_END).catch((x: unknown) => x as Error);
     await nobucket.close();
     expect(err).toMatchObject({ kind: 'unknown-database' });

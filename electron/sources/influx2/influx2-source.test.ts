@@ -174,7 +174,10 @@ describe('windows', () => {
 ,,0,2024-01-01T00:20:00.5Z,1.5,f,m
 `),
     });
-    await expect(source.windows(['m#f'], windowLayout({ from: T0, to: T0 + 30 * MIN }, 3), { stats: ['mean'] })).rejects.toMatchObject({ kind: 'malformed-response', message: expect.stringContaining('2024-01-01T00:20:00.500Z') });
+    await expect(source.windows(['m#f'], windowLayout({ from: T0, to: T0 + 30 * MIN }, 3), { stats: ['mean'] })).rejects.toMatchObject({
+      kind: 'malformed-response',
+      message: expect.stringContaining('2024-01-01T00:20:00.500Z'),
+    });
   });
 
   it('reads an empty result (no tables at all) as no windows', async () => {
@@ -212,7 +215,10 @@ describe('windows', () => {
   });
 
   it('refuses invalid keys and layouts before asking the server', async () => {
-    await expect(source.windows(['no field'], windowLayout({ from: T0, to: T0 + HOUR }, 4))).rejects.toMatchObject({ kind: 'invalid-input', where: 'no field' });
+    await expect(source.windows(['no field'], windowLayout({ from: T0, to: T0 + HOUR }, 4))).rejects.toMatchObject({
+      kind: 'invalid-input',
+      where: 'no field',
+    });
     await expect(source.windows(['m#f'], { from: T0, to: T0 - 1, width: 10, n: 1 })).rejects.toMatchObject({ kind: 'invalid-input' });
     expect(fake.requests).toHaveLength(0);
   });
@@ -220,7 +226,13 @@ describe('windows', () => {
 
 describe('valueAt', () => {
   const t = T0 + 40 * DAY + 12 * HOUR;
-  const point = (measurement: string, times: number[]): FakeSeries => ({ measurement, tags: { unit: 'CH1' }, field: 'v', t: times, v: times.map((x) => (x - T0) / 1000) });
+  const point = (measurement: string, times: number[]): FakeSeries => ({
+    measurement,
+    tags: { unit: 'CH1' },
+    field: 'v',
+    t: times,
+    v: times.map((x) => (x - T0) / 1000),
+  });
 
   it('looks back 1 h, 1 d, 30 d, then from 1970, asking each step only for the series still missing', async () => {
     bucket = [
@@ -271,9 +283,20 @@ describe('valueAt', () => {
 
 describe('raw', () => {
   it('returns points in [from, to), oldest first, cut at the limit and flagged', async () => {
-    const s: FakeSeries = { measurement: 'm', tags: {}, field: 'f', t: Array.from({ length: 10 }, (_, i) => T0 + i * MIN), v: Array.from({ length: 10 }, (_, i) => i * 1.5) };
+    const s: FakeSeries = {
+      measurement: 'm',
+      tags: {},
+      field: 'f',
+      t: Array.from({ length: 10 }, (_, i) => T0 + i * MIN),
+      v: Array.from({ length: 10 }, (_, i) => i * 1.5),
+    };
     bucket = [s];
-    expect(await source.raw('m#f', { from: T0 + MIN, to: T0 + 9 * MIN }, 100)).toEqual({ key: 'm#f', t: s.t.slice(1, 9), v: s.v.slice(1, 9), truncated: false });
+    expect(await source.raw('m#f', { from: T0 + MIN, to: T0 + 9 * MIN }, 100)).toEqual({
+      key: 'm#f',
+      t: s.t.slice(1, 9),
+      v: s.v.slice(1, 9),
+      truncated: false,
+    });
     expect(await source.raw('m#f', { from: T0, to: T0 + DAY }, 4)).toEqual({ key: 'm#f', t: s.t.slice(0, 4), v: s.v.slice(0, 4), truncated: true });
     expect(await source.raw('m#f', { from: T0, to: T0 + DAY }, 10)).toMatchObject({ truncated: false });
     expect(fake.queries()[1]).toContain('limit(n: 5)');

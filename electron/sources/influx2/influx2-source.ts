@@ -1,7 +1,17 @@
 import { twinError } from '../../../shared/api/errors';
 import type { Influx2Profile } from '../../../shared/api/source-schemas';
 import { canonicalSeriesKey, parseSeriesKey, type SeriesRef } from '../../../shared/series/series-key';
-import { emptyWindows, type CatalogEntry, type RawPoints, type SeriesWindows, type TimeRange, type ValueAt, type WindowLayout, type WritePoint, type WriteResult } from '../../../shared/series/types';
+import {
+  emptyWindows,
+  type CatalogEntry,
+  type RawPoints,
+  type SeriesWindows,
+  type TimeRange,
+  type ValueAt,
+  type WindowLayout,
+  type WritePoint,
+  type WriteResult,
+} from '../../../shared/series/types';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowStat, type WindowsQuery } from '../source';
 import { FluxClient } from './flux-client';
 import { isNumericType } from './flux-rows';
@@ -48,7 +58,11 @@ function parseKeys(keys: readonly string[]): Map<string, SeriesRef> {
 
 function checkLayout(layout: WindowLayout): void {
   const ok = [layout.from, layout.to, layout.width, layout.n].every(Number.isSafeInteger) && layout.to > layout.from && layout.width >= 1;
-  if (!ok) throw twinError('invalid-input', `The window layout ${JSON.stringify(layout)} is not whole milliseconds with "to" after "from"; build it with windowLayout().`);
+  if (!ok)
+    throw twinError(
+      'invalid-input',
+      `The window layout ${JSON.stringify(layout)} is not whole milliseconds with "to" after "from"; build it with windowLayout().`,
+    );
 }
 
 function checkRange(range: TimeRange): void {
@@ -121,7 +135,11 @@ export class Influx2Source implements TimeSeriesSource {
         const stat = p.result as WindowStat;
         if (!stats.includes(stat)) return;
         if (p.t < layout.from || p.t >= layout.to || (p.t - layout.from) % layout.width !== 0) {
-          throw twinError('malformed-response', `InfluxDB at ${this.where} returned a window starting at ${new Date(p.t).toISOString()} for ${canonical}, which is not on the requested layout (every ${layout.width} ms from ${new Date(layout.from).toISOString()}). The server may not support aggregateWindow's offset; upgrade it.`, { where: this.where });
+          throw twinError(
+            'malformed-response',
+            `InfluxDB at ${this.where} returned a window starting at ${new Date(p.t).toISOString()} for ${canonical}, which is not on the requested layout (every ${layout.width} ms from ${new Date(layout.from).toISOString()}). The server may not support aggregateWindow's offset; upgrade it.`,
+            { where: this.where },
+          );
         }
         const row = rows.get(p.t) ?? {};
         row[stat] = p.v;
@@ -144,7 +162,12 @@ export class Influx2Source implements TimeSeriesSource {
       if (pending.length === 0) break;
       await forEachLimited(chunks(pending, VALUE_AT_CHUNK), CONCURRENCY, async (chunk) => {
         const wanted = new Set(chunk.map(([canonical]) => canonical));
-        const query = lastAtQuery(this.profile.bucket, chunk.map(([, ref]) => ref), start, t);
+        const query = lastAtQuery(
+          this.profile.bucket,
+          chunk.map(([, ref]) => ref),
+          start,
+          t,
+        );
         await this.client.query(query, `Reading the values at ${new Date(t).toISOString()}`, options.signal, (p) => {
           if (!wanted.has(p.key) || p.t === null) return;
           const prev = found.get(p.key);

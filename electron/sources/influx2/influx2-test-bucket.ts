@@ -16,7 +16,12 @@ export interface Influx2TestEnv {
 export function influx2TestEnv(env: NodeJS.ProcessEnv = process.env): Influx2TestEnv | { missing: string[] } {
   const missing = ['INFLUX2_URL', 'INFLUX2_TOKEN', 'INFLUX2_ORG'].filter((n) => !env[n]);
   if (missing.length > 0) return { missing };
-  return { url: (env.INFLUX2_URL as string).replace(/\/$/, ''), token: env.INFLUX2_TOKEN as string, org: env.INFLUX2_ORG as string, bucket: env.INFLUX2_BUCKET || undefined };
+  return {
+    url: (env.INFLUX2_URL as string).replace(/\/$/, ''),
+    token: env.INFLUX2_TOKEN as string,
+    org: env.INFLUX2_ORG as string,
+    bucket: env.INFLUX2_BUCKET || undefined,
+  };
 }
 
 async function api(env: Influx2TestEnv, method: string, path: string, body?: unknown): Promise<unknown> {

@@ -117,7 +117,12 @@ describe('LocalStore writes and lifecycle', () => {
       { key: 'chiller,unit=CH1#kw', measurement: 'chiller', field: 'kw', tags: { unit: 'CH1' }, unit: 'kW', description: 'Chiller 1 power' },
       { key: 'pump#on', measurement: 'pump', field: 'on', tags: {} },
     ]);
-    expect(await store.raw('chiller,unit=CH1#kw', { from: T0, to: T0 + DAY }, 10)).toEqual({ key: 'chiller,unit=CH1#kw', t: [T0, T0 + MIN], v: [1, 2], truncated: false });
+    expect(await store.raw('chiller,unit=CH1#kw', { from: T0, to: T0 + DAY }, 10)).toEqual({
+      key: 'chiller,unit=CH1#kw',
+      t: [T0, T0 + MIN],
+      v: [1, 2],
+      truncated: false,
+    });
     expect(store.bounds('chiller,unit=CH1#kw')).toEqual({ minT: T0, maxT: T0 + MIN });
     // New series after a reopen get fresh ids, not ones already used.
     await store.appendColumns([{ key: 'third#v', t: [T0], v: [3] }]);
@@ -169,7 +174,10 @@ describe('LocalStore writes and lifecycle', () => {
     init.closeSync();
     const holder: ChildProcess = spawn(
       process.execPath,
-      ['-e', `const { DuckDBInstance } = require('@duckdb/node-api'); DuckDBInstance.create(${JSON.stringify(file)}).then(() => { console.log('held'); setInterval(() => {}, 1000); });`],
+      [
+        '-e',
+        `const { DuckDBInstance } = require('@duckdb/node-api'); DuckDBInstance.create(${JSON.stringify(file)}).then(() => { console.log('held'); setInterval(() => {}, 1000); });`,
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
@@ -225,4 +233,3 @@ describe('LocalStore writes and lifecycle', () => {
     expect((e as Error).name).toBe('AbortError');
   });
 });
-

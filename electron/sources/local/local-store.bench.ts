@@ -73,7 +73,9 @@ async function windowCases(store: LocalStore, sensors: number, runs: number, lab
   const layout = windowLayout({ from: FROM, to: TO }, 1000);
   const all = Array.from({ length: sensors }, (_, i) => keyOf(i));
   const rows: BenchRow[] = [];
-  rows.push(await measure(`${label}1 sensor-year → 1,000 windows, mean`, runs, (i) => store.windows([keyOf(Math.abs(i) % sensors)], layout, { stats: ['mean'] })));
+  rows.push(
+    await measure(`${label}1 sensor-year → 1,000 windows, mean`, runs, (i) => store.windows([keyOf(Math.abs(i) % sensors)], layout, { stats: ['mean'] })),
+  );
   rows.push(await measure(`${label}1 sensor-year → 1,000 windows, full envelope`, runs, (i) => store.windows([keyOf(Math.abs(i) % sensors)], layout)));
   rows.push(await measure(`${label}${sensors} sensor-years → 1,000 windows, mean`, runs, () => store.windows(all, layout, { stats: ['mean'] })));
   rows.push(await measure(`${label}${sensors} sensor-years → 1,000 windows, full envelope`, runs, () => store.windows(all, layout)));
@@ -83,10 +85,12 @@ async function windowCases(store: LocalStore, sensors: number, runs: number, lab
 async function valueAtCase(store: LocalStore, count: number, runs: number): Promise<BenchRow> {
   const keys = Array.from({ length: count }, (_, i) => keyOf(i));
   // A different instant each run, anywhere in the year, not on a minute boundary.
-  return measure(`valueAt, ${count} series`, runs, (i) => store.valueAt(keys, FROM + Math.floor(((i + 2) * 0.6180339887 % 1) * (TO - FROM)) + 17_123));
+  return measure(`valueAt, ${count} series`, runs, (i) => store.valueAt(keys, FROM + Math.floor((((i + 2) * 0.6180339887) % 1) * (TO - FROM)) + 17_123));
 }
 
-export async function runLocalStoreBench(o: { sensors?: number; valueAtSeries?: number; runs?: number; log?: (s: string) => void } = {}): Promise<{ rows: BenchRow[]; notes: string[] }> {
+export async function runLocalStoreBench(
+  o: { sensors?: number; valueAtSeries?: number; runs?: number; log?: (s: string) => void } = {},
+): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const sensors = o.sensors ?? 20;
   const many = Math.max(o.valueAtSeries ?? 200, sensors);
   const runs = o.runs ?? 25;
@@ -98,7 +102,9 @@ export async function runLocalStoreBench(o: { sensors?: number; valueAtSeries?: 
     // (1) Seeded one sensor at a time: each series contiguous.
     let store = await LocalStore.open(path.join(dir, 'a'));
     const seedMs = await seed(store, sensors, false);
-    notes.push(`appendColumns: ${sensors} sensor-years (${(sensors * YEAR_MINUTES / 1e6).toFixed(1)} M points), 10 series per call, in ${(seedMs / 1000).toFixed(1)} s (${Math.round((sensors * YEAR_MINUTES) / (seedMs / 1000) / 1e5) / 10} M points/s)`);
+    notes.push(
+      `appendColumns: ${sensors} sensor-years (${((sensors * YEAR_MINUTES) / 1e6).toFixed(1)} M points), 10 series per call, in ${(seedMs / 1000).toFixed(1)} s (${Math.round((sensors * YEAR_MINUTES) / (seedMs / 1000) / 1e5) / 10} M points/s)`,
+    );
     log(notes[notes.length - 1] as string);
     rows.push(...(await windowCases(store, sensors, runs, '')));
     rows.push(await valueAtCase(store, sensors, runs));
@@ -130,7 +136,7 @@ export async function runLocalStoreBench(o: { sensors?: number; valueAtSeries?: 
     rows.push(...(await windowCases(store, sensors, Math.min(runs, 10), 'week-by-week seed: ')));
     const flushStart = performance.now();
     await store.flush();
-    notes.push(`flush() compacting ${(sensors * YEAR_MINUTES / 1e6).toFixed(1)} M points: ${((performance.now() - flushStart) / 1000).toFixed(1)} s`);
+    notes.push(`flush() compacting ${((sensors * YEAR_MINUTES) / 1e6).toFixed(1)} M points: ${((performance.now() - flushStart) / 1000).toFixed(1)} s`);
     rows.push(...(await windowCases(store, sensors, Math.min(runs, 10), 'after flush(): ')));
     await store.close();
     await rm(path.join(dir, 'b'), { recursive: true, force: true });
@@ -139,9 +145,16 @@ export async function runLocalStoreBench(o: { sensors?: number; valueAtSeries?: 
     // (3) valueAt over many series, each a year of minute data.
     store = await LocalStore.open(path.join(dir, 'c'));
     const manyMs = await seed(store, many, false);
-    notes.push(`appendColumns: ${many} sensor-years (${(many * YEAR_MINUTES / 1e6).toFixed(1)} M points) in ${(manyMs / 1000).toFixed(1)} s`);
+    notes.push(`appendColumns: ${many} sensor-years (${((many * YEAR_MINUTES) / 1e6).toFixed(1)} M points) in ${(manyMs / 1000).toFixed(1)} s`);
     rows.push(await valueAtCase(store, many, runs));
-    rows.push(await measure(`${many} sensor-years → 1,000 windows, full envelope`, Math.min(runs, 5), () => store.windows(Array.from({ length: many }, (_, i) => keyOf(i)), layout)));
+    rows.push(
+      await measure(`${many} sensor-years → 1,000 windows, full envelope`, Math.min(runs, 5), () =>
+        store.windows(
+          Array.from({ length: many }, (_, i) => keyOf(i)),
+          layout,
+        ),
+      ),
+    );
     await store.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -157,7 +170,12 @@ function printTable(rows: readonly BenchRow[]): void {
 
 async function main(): Promise<void> {
   const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-  const result = await runLocalStoreBench({ sensors: env('BENCH_SENSORS', 20), valueAtSeries: env('BENCH_VALUE_AT_SERIES', 200), runs: env('BENCH_RUNS', 25), log: (s) => console.error(s) });
+  const result = await runLocalStoreBench({
+    sensors: env('BENCH_SENSORS', 20),
+    valueAtSeries: env('BENCH_VALUE_AT_SERIES', 200),
+    runs: env('BENCH_RUNS', 25),
+    log: (s) => console.error(s),
+  });
   for (const n of result.notes) console.log(n);
   printTable(result.rows);
   const jsonAt = process.argv.indexOf('--json');

@@ -164,7 +164,7 @@ describe('LocalStore on DuckDB', () => {
         return best < 0 ? { t: null, value: null } : { t: sparseUnique.t[best] as number, value: sparseUnique.v[best] as number };
       };
       for (let k = 0; k < 25; k++) {
-        const t = FROM - DAY + Math.floor(((k * 7919) % 25) / 25 * 380 * DAY) + k;
+        const t = FROM - DAY + Math.floor((((k * 7919) % 25) / 25) * 380 * DAY) + k;
         const [a, b] = await store.valueAt([KEY, SPARSE], t);
         expect(a).toEqual({ key: KEY, ...expected(t) });
         expect(b).toEqual({ key: SPARSE, ...sparseExpected(t) });

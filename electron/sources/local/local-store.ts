@@ -280,7 +280,9 @@ export class LocalStore implements TimeSeriesSource {
     this.internals.closing = true;
     // Every connection must be gone before the file is released, or a reopen would share the file with a live instance.
     await this.internals.writes.run(async () => {
-      await Promise.all([...this.stages].map((s) => s.abort(`The local store ${this.file} was closed before this write was committed; nothing of it was stored.`)));
+      await Promise.all(
+        [...this.stages].map((s) => s.abort(`The local store ${this.file} was closed before this write was committed; nothing of it was stored.`)),
+      );
     });
     await this.pool.close();
     this.db.close();

@@ -32,7 +32,11 @@ export function openError(e: unknown, file: string): TwinError {
     );
   }
   if (/not a valid DuckDB database|Unable to read|Corrupt|checksum/i.test(message)) {
-    return twinError('file-invalid', `The local store ${file} cannot be read (${message}). Move the file aside to start a fresh store; imported data would then need importing again.`, { where: file });
+    return twinError(
+      'file-invalid',
+      `The local store ${file} cannot be read (${message}). Move the file aside to start a fresh store; imported data would then need importing again.`,
+      { where: file },
+    );
   }
   return twinError('file-unreadable', `Could not open the local store ${file}: ${message}`, { where: file });
 }

@@ -211,7 +211,10 @@ export class StagedWrite {
   }
 
   private async commitLocked(): Promise<CommitResult> {
-    if (this.store.closing) throw twinError('cancelled', `The local store ${this.store.where} was closed before this write was committed; nothing of it was stored.`, { where: this.store.where });
+    if (this.store.closing)
+      throw twinError('cancelled', `The local store ${this.store.where} was closed before this write was committed; nothing of it was stored.`, {
+        where: this.store.where,
+      });
     const { registry } = this.store;
     const used = [...this.bounds.entries()].filter(([, b]) => b.max >= b.min);
     const result: CommitResult = { series: used.map(([, b]) => b.key), points: 0, duplicates: 0, dropped: this.dropped };

@@ -37,7 +37,11 @@ export async function migrate(conn: DuckDBConnection, where: string): Promise<vo
   const version = Number(found);
   if (!Number.isInteger(version)) throw twinError('file-invalid', `The local store has an unreadable format version "${String(found)}".`, { where });
   if (version > STORE_FORMAT_VERSION) {
-    throw twinError('newer-format', `The local store was written by a newer Twin Studio (format ${version}, this one reads ${STORE_FORMAT_VERSION}). Update Twin Studio, or choose another data folder.`, { where });
+    throw twinError(
+      'newer-format',
+      `The local store was written by a newer Twin Studio (format ${version}, this one reads ${STORE_FORMAT_VERSION}). Update Twin Studio, or choose another data folder.`,
+      { where },
+    );
   }
   // Version 1 is the first; later migrations go here in order.
 }

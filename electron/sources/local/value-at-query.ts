@@ -19,9 +19,7 @@ export interface SeriesBounds {
 export async function queryValuesAt(conn: DuckDBConnection, series: readonly SeriesBounds[], t: number): Promise<Map<number, { t: number; value: number }>> {
   const found = new Map<number, { t: number; value: number }>();
   // Series whose newest point is at or before t need a look-back of at least t - maxT.
-  let pending = series
-    .filter((s) => s.minT <= t)
-    .map((s) => ({ s, start: s.maxT <= t ? LOOKBACK_STEPS.findIndex((step) => step > t - s.maxT) : 0 }));
+  let pending = series.filter((s) => s.minT <= t).map((s) => ({ s, start: s.maxT <= t ? LOOKBACK_STEPS.findIndex((step) => step > t - s.maxT) : 0 }));
   for (let k = 0; k < LOOKBACK_STEPS.length && pending.length > 0; k++) {
     const batch = pending.filter((p) => p.start <= k);
     if (batch.length === 0) continue;

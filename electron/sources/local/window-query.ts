@@ -12,7 +12,10 @@ import type { WindowStat } from '../source';
 export function checkLayout(layout: WindowLayout): void {
   const { from, to, width, n } = layout;
   if (![from, to, width, n].every(Number.isSafeInteger) || width < 1 || to <= from || n < 1) {
-    throw twinError('invalid-input', `The window layout ${JSON.stringify(layout)} is not whole milliseconds with "to" after "from"; build it with windowLayout().`);
+    throw twinError(
+      'invalid-input',
+      `The window layout ${JSON.stringify(layout)} is not whole milliseconds with "to" after "from"; build it with windowLayout().`,
+    );
   }
 }
 
@@ -37,7 +40,13 @@ export function windowsSql(sids: readonly number[], layout: WindowLayout, stats:
 }
 
 /** Run the windows query for some series and fill one SeriesWindows per id. */
-export async function queryWindows(conn: DuckDBConnection, sids: readonly number[], layout: WindowLayout, stats: ReadonlySet<WindowStat>, keyOf: (sid: number) => string): Promise<Map<number, SeriesWindows>> {
+export async function queryWindows(
+  conn: DuckDBConnection,
+  sids: readonly number[],
+  layout: WindowLayout,
+  stats: ReadonlySet<WindowStat>,
+  keyOf: (sid: number) => string,
+): Promise<Map<number, SeriesWindows>> {
   const out = new Map<number, SeriesWindows>();
   for (const sid of sids) out.set(sid, emptyWindows(keyOf(sid)));
   if (sids.length === 0) return out;

@@ -53,11 +53,7 @@ function shape(e: Shape, key: number, nonScaling: boolean): ReactElement {
 
 /** The symbol's shapes (not its text), in the symbol's own coordinates. */
 export function SymbolShapes({ def, properties, nonScalingStroke = false }: ShapeProps) {
-  return (
-    <>
-      {def.symbol.elements.map((e, i) => (e.type === 'text' || !elementVisible(def, e, properties) ? null : shape(e, i, nonScalingStroke)))}
-    </>
-  );
+  return <>{def.symbol.elements.map((e, i) => (e.type === 'text' || !elementVisible(def, e, properties) ? null : shape(e, i, nonScalingStroke)))}</>;
 }
 
 /** The symbol's texts (tag letters, loop numbers, labels), each upright at its placed point; `scale` is screen px per symbol unit. */

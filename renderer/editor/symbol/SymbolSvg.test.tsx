@@ -6,8 +6,13 @@ import { PaletteIcon } from './PaletteIcon';
 import { SymbolSvg } from './SymbolSvg';
 
 const def = (kind: string) => componentByKind(kind) as ComponentDef;
-const svg = (kind: string, extra: Partial<{ tag: string; rotation: 0 | 90 | 180 | 270; flip: boolean; properties: Record<string, string | number | boolean | null> }> = {}) =>
-  renderToStaticMarkup(<SymbolSvg def={def(kind)} tag={extra.tag ?? 'X-1'} rotation={extra.rotation ?? 0} flip={extra.flip ?? false} properties={extra.properties ?? {}} />);
+const svg = (
+  kind: string,
+  extra: Partial<{ tag: string; rotation: 0 | 90 | 180 | 270; flip: boolean; properties: Record<string, string | number | boolean | null> }> = {},
+) =>
+  renderToStaticMarkup(
+    <SymbolSvg def={def(kind)} tag={extra.tag ?? 'X-1'} rotation={extra.rotation ?? 0} flip={extra.flip ?? false} properties={extra.properties ?? {}} />,
+  );
 
 describe('SymbolSvg', () => {
   it('is sized to the placed box and swaps sides on a quarter turn', () => {

@@ -56,12 +56,7 @@ export const airSideComponents: readonly ComponentDef[] = [
     symbol: {
       width: 56,
       height: 56,
-      elements: [
-        stub(0, 28, 12, 28),
-        stub(44, 28, 56, 28),
-        { type: 'rect', x: 12, y: 8, width: 32, height: 40, fill: 'background' },
-        stub(12, 48, 44, 8),
-      ],
+      elements: [stub(0, 28, 12, 28), stub(44, 28, 56, 28), { type: 'rect', x: 12, y: 8, width: 32, height: 40, fill: 'background' }, stub(12, 48, 44, 8)],
     },
     keywords: ['coil', 'cooling coil', 'chw coil', 'building load', 'load', 'fan coil', 'air'],
   },

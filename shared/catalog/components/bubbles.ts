@@ -31,7 +31,12 @@ export function bubble(c: number, r: number): SymbolElement[] {
     { type: 'circle', cx: c, cy: c, r, when: on('shared-display') },
     {
       type: 'polygon',
-      points: [[c, c - r], [c + r, c], [c, c + r], [c - r, c]],
+      points: [
+        [c, c - r],
+        [c + r, c],
+        [c, c + r],
+        [c - r, c],
+      ],
       when: on('plc'),
     },
     { type: 'polygon', points: hex, fill: 'background', when: on('computer') },

@@ -50,8 +50,24 @@ export function stub(x1: number, y1: number, x2: number, y2: number): SymbolElem
 /** Two triangles tip to tip along the x axis, centred at (cx, cy): the ISO 10628 valve body. */
 export function bowTie(cx: number, cy: number, halfLength: number, halfHeight: number, fill: 'none' | 'stroke' | 'background' = 'background'): SymbolElement[] {
   return [
-    { type: 'polygon', points: [[cx - halfLength, cy - halfHeight], [cx - halfLength, cy + halfHeight], [cx, cy]], fill },
-    { type: 'polygon', points: [[cx + halfLength, cy - halfHeight], [cx + halfLength, cy + halfHeight], [cx, cy]], fill },
+    {
+      type: 'polygon',
+      points: [
+        [cx - halfLength, cy - halfHeight],
+        [cx - halfLength, cy + halfHeight],
+        [cx, cy],
+      ],
+      fill,
+    },
+    {
+      type: 'polygon',
+      points: [
+        [cx + halfLength, cy - halfHeight],
+        [cx + halfLength, cy + halfHeight],
+        [cx, cy],
+      ],
+      fill,
+    },
   ];
 }
 
@@ -94,10 +110,26 @@ export function propeller(cx: number, cy: number, r: number, blades: number): Sy
 export function arrowHead(x: number, y: number, direction: 'left' | 'right' | 'up' | 'down', size = 5): SymbolElement {
   const h = size * 0.6;
   const pts: Record<typeof direction, SymbolPoint[]> = {
-    right: [[x, y], [x - size, y - h], [x - size, y + h]],
-    left: [[x, y], [x + size, y - h], [x + size, y + h]],
-    down: [[x, y], [x - h, y - size], [x + h, y - size]],
-    up: [[x, y], [x - h, y + size], [x + h, y + size]],
+    right: [
+      [x, y],
+      [x - size, y - h],
+      [x - size, y + h],
+    ],
+    left: [
+      [x, y],
+      [x + size, y - h],
+      [x + size, y + h],
+    ],
+    down: [
+      [x, y],
+      [x - h, y - size],
+      [x + h, y - size],
+    ],
+    up: [
+      [x, y],
+      [x - h, y + size],
+      [x + h, y + size],
+    ],
   };
   return { type: 'polygon', points: pts[direction], fill: 'stroke', strokeWidth: 1 };
 }

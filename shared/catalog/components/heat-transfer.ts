@@ -52,8 +52,26 @@ const chiller: ComponentDef = {
       stub(54.3, 55.7, 67.5, 52.5),
       stub(60, 58, 60, 64),
       stub(30, 36, 30, 44),
-      { type: 'polygon', points: [[25, 44], [35, 44], [30, 50]], fill: 'background', strokeWidth: 1.2 },
-      { type: 'polygon', points: [[25, 56], [35, 56], [30, 50]], fill: 'background', strokeWidth: 1.2 },
+      {
+        type: 'polygon',
+        points: [
+          [25, 44],
+          [35, 44],
+          [30, 50],
+        ],
+        fill: 'background',
+        strokeWidth: 1.2,
+      },
+      {
+        type: 'polygon',
+        points: [
+          [25, 56],
+          [35, 56],
+          [30, 50],
+        ],
+        fill: 'background',
+        strokeWidth: 1.2,
+      },
       stub(30, 56, 30, 64),
       { type: 'text', x: 60, y: 25, content: { from: 'literal', text: 'COND' }, size: 7 },
       { type: 'text', x: 60, y: 75, content: { from: 'literal', text: 'EVAP' }, size: 7 },
@@ -82,7 +100,16 @@ const coolingTower: ComponentDef = {
     width: 90,
     height: 100,
     elements: [
-      { type: 'polygon', points: [[8, 96], [82, 96], [66, 26], [24, 26]], fill: 'background' },
+      {
+        type: 'polygon',
+        points: [
+          [8, 96],
+          [82, 96],
+          [66, 26],
+          [24, 26],
+        ],
+        fill: 'background',
+      },
       // Fan on the top deck, drawing air up through the fill.
       stub(45, 24, 45, 26),
       { type: 'circle', cx: 45, cy: 13, r: 11, fill: 'background', strokeWidth: 1.2 },

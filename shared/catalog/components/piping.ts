@@ -30,7 +30,16 @@ export const pipingComponents: readonly ComponentDef[] = [
       elements: [
         stub(0, 20, 6, 20),
         stub(42, 20, 48, 20),
-        { type: 'polygon', points: [[24, 4], [42, 20], [24, 36], [6, 20]], fill: 'background' },
+        {
+          type: 'polygon',
+          points: [
+            [24, 4],
+            [42, 20],
+            [24, 36],
+            [6, 20],
+          ],
+          fill: 'background',
+        },
         { type: 'line', x1: 24, y1: 6, x2: 24, y2: 34, dashed: true, strokeWidth: 1.2 },
       ],
     },
@@ -67,7 +76,12 @@ export const pipingComponents: readonly ComponentDef[] = [
     ports: [processPort('in', 'left', 0.5, 'both', 'End A'), processPort('out', 'right', 0.5, 'both', 'End B'), ...headerBranches, sigPort()],
     properties: [
       num('size', 'Size (DN)', 300, 'mm', { min: 6, max: 3000 }),
-      choice('service', 'Service', ['chilled water supply', 'chilled water return', 'condenser water supply', 'condenser water return', 'hot water supply', 'hot water return', 'other'], 'chilled water supply'),
+      choice(
+        'service',
+        'Service',
+        ['chilled water supply', 'chilled water return', 'condenser water supply', 'condenser water return', 'hot water supply', 'hot water return', 'other'],
+        'chilled water supply',
+      ),
     ],
     symbol: {
       width: HEADER_WIDTH,

@@ -28,11 +28,7 @@ export const pumpComponents: readonly ComponentDef[] = [
     description: 'Centrifugal pump with motor; suction at the eye, discharge tangential at the top',
     tagPrefix: 'P',
     tagNumbering: 'loop',
-    ports: [
-      processPort('in', 'left', 0.5, 'in', 'Suction'),
-      processPort('out', 'right', 14 / 64, 'out', 'Discharge'),
-      sigPort(),
-    ],
+    ports: [processPort('in', 'left', 0.5, 'in', 'Suction'), processPort('out', 'right', 14 / 64, 'out', 'Discharge'), sigPort()],
     properties: [
       num('designFlow', 'Design flow', 60, 'L/s', { min: 0 }),
       num('designHead', 'Design head', 250, 'kPa', { min: 0 }),

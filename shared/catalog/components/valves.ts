@@ -38,20 +38,25 @@ function manualValve(kind: string, name: string, description: string, centre: Sy
 
 export const valveComponents: readonly ComponentDef[] = [
   manualValve('gate-valve', 'Gate valve', 'Hand-operated gate valve for isolation', [], ['gate', 'isolating']),
-  manualValve('globe-valve', 'Globe valve', 'Hand-operated globe valve for throttling and balancing', [{ type: 'circle', cx: 24, cy: 16, r: 3.5, fill: 'stroke', strokeWidth: 1 }], [
-    'globe',
-    'balancing',
-    'throttling',
-  ]),
-  manualValve('ball-valve', 'Ball valve', 'Quarter-turn ball valve', [{ type: 'circle', cx: 24, cy: 16, r: 5.5, fill: 'background' }], ['ball', 'quarter turn']),
+  manualValve(
+    'globe-valve',
+    'Globe valve',
+    'Hand-operated globe valve for throttling and balancing',
+    [{ type: 'circle', cx: 24, cy: 16, r: 3.5, fill: 'stroke', strokeWidth: 1 }],
+    ['globe', 'balancing', 'throttling'],
+  ),
+  manualValve(
+    'ball-valve',
+    'Ball valve',
+    'Quarter-turn ball valve',
+    [{ type: 'circle', cx: 24, cy: 16, r: 5.5, fill: 'background' }],
+    ['ball', 'quarter turn'],
+  ),
   manualValve(
     'butterfly-valve',
     'Butterfly valve',
     'Quarter-turn butterfly valve; the disc is drawn edge-on across the body',
-    [
-      { type: 'circle', cx: 24, cy: 16, r: 5, fill: 'background' },
-      stub(24, 5, 24, 27),
-    ],
+    [{ type: 'circle', cx: 24, cy: 16, r: 5, fill: 'background' }, stub(24, 5, 24, 27)],
     ['butterfly', 'quarter turn', 'wafer', 'lug'],
   ),
   {
@@ -69,8 +74,24 @@ export const valveComponents: readonly ComponentDef[] = [
       elements: [
         ...pipeStubs(16),
         // Outlet half solid; the arrow below gives the one allowed direction (above is the signal port).
-        { type: 'polygon', points: [[10, 8], [10, 24], [24, 16]], fill: 'background' },
-        { type: 'polygon', points: [[38, 8], [38, 24], [24, 16]], fill: 'stroke' },
+        {
+          type: 'polygon',
+          points: [
+            [10, 8],
+            [10, 24],
+            [24, 16],
+          ],
+          fill: 'background',
+        },
+        {
+          type: 'polygon',
+          points: [
+            [38, 8],
+            [38, 24],
+            [24, 16],
+          ],
+          fill: 'stroke',
+        },
         { type: 'line', x1: 14, y1: 28.5, x2: 32, y2: 28.5, strokeWidth: 1 },
         arrowHead(36, 28.5, 'right', 5),
       ],
@@ -100,7 +121,15 @@ export const valveComponents: readonly ComponentDef[] = [
         stub(38, 26, 48, 26),
         stub(24, 40, 24, 56),
         ...bowTie(24, 26, 14, 9),
-        { type: 'polygon', points: [[15, 40], [33, 40], [24, 26]], fill: 'background' },
+        {
+          type: 'polygon',
+          points: [
+            [15, 40],
+            [33, 40],
+            [24, 26],
+          ],
+          fill: 'background',
+        },
       ],
     },
     keywords: ['three-way', '3-way', 'three way', 'mixing', 'diverting', 'bypass', 'valve', 'control'],
@@ -147,11 +176,40 @@ export const valveComponents: readonly ComponentDef[] = [
       height: 56,
       elements: [
         // Spring above the seat.
-        { type: 'polyline', points: [[24, 32], [24, 26], [18, 23], [30, 19], [18, 15], [30, 11], [24, 8], [24, 4]], strokeWidth: 1.2 },
+        {
+          type: 'polyline',
+          points: [
+            [24, 32],
+            [24, 26],
+            [18, 23],
+            [30, 19],
+            [18, 15],
+            [30, 11],
+            [24, 8],
+            [24, 4],
+          ],
+          strokeWidth: 1.2,
+        },
         stub(24, 50, 24, 56),
         stub(42, 32, 48, 32),
-        { type: 'polygon', points: [[15, 50], [33, 50], [24, 32]], fill: 'background' },
-        { type: 'polygon', points: [[42, 23], [42, 41], [24, 32]], fill: 'background' },
+        {
+          type: 'polygon',
+          points: [
+            [15, 50],
+            [33, 50],
+            [24, 32],
+          ],
+          fill: 'background',
+        },
+        {
+          type: 'polygon',
+          points: [
+            [42, 23],
+            [42, 41],
+            [24, 32],
+          ],
+          fill: 'background',
+        },
       ],
     },
     keywords: ['relief', 'safety', 'psv', 'prv', 'pressure relief', 'safety valve', 'valve'],

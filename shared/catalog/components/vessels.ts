@@ -24,7 +24,15 @@ export const vesselComponents: readonly ComponentDef[] = [
         // Gooseneck vent: the roof is open to atmosphere, which is what makes this a tank and not a vessel.
         { type: 'path', d: 'M36 8 V2 H42 V5', strokeWidth: 1.2 },
         { type: 'line', x1: 10, y1: 50, x2: 62, y2: 50, dashed: true, strokeWidth: 1 },
-        { type: 'polygon', points: [[44, 44], [52, 44], [48, 50]], strokeWidth: 1 },
+        {
+          type: 'polygon',
+          points: [
+            [44, 44],
+            [52, 44],
+            [48, 50],
+          ],
+          strokeWidth: 1,
+        },
         stub(0, 33, 10, 33),
         stub(62, 88, 72, 88),
       ],

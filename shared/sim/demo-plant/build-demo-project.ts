@@ -10,13 +10,25 @@ import { Drawing, idOf } from './drawing';
 export const DEMO_PROJECT_ID = 'b7-chilled-water-demo';
 
 const INSTRUMENT_KINDS = new Set([
-  'temperature-transmitter', 'pressure-transmitter', 'dp-transmitter', 'flow-transmitter', 'level-transmitter',
-  'power-transmitter', 'speed-transmitter', 'position-transmitter', 'analyzer', 'controller', 'vfd',
+  'temperature-transmitter',
+  'pressure-transmitter',
+  'dp-transmitter',
+  'flow-transmitter',
+  'level-transmitter',
+  'power-transmitter',
+  'speed-transmitter',
+  'position-transmitter',
+  'analyzer',
+  'controller',
+  'vfd',
 ]);
 
 /** A sensor id from a historian name: `B7.CHLR2.KW` → `s-b7-chlr2-kw`. */
 function sensorId(name: string): string {
-  return `s-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `s-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** The demo plant drawing: two chiller trains, the condenser loop above, the chilled-water loop below. */

@@ -13,12 +13,24 @@ export function drawChilledWaterLoop(d: Drawing): void {
 
   d.add('pipe-junction', 'J-101', 'CH-1 chilled-water supply tee', { port: 'w', x: x1 + 472, y: S });
   d.add('pipe-junction', 'J-102', 'CH-2 chilled-water supply tee', { port: 'w', x: x2 + 472, y: S });
-  d.add('header', 'HDR-101', 'Chilled water supply header (CHWS)', { port: 'in', x: 1400, y: S }, { properties: { size: 300, service: 'chilled water supply' } });
+  d.add(
+    'header',
+    'HDR-101',
+    'Chilled water supply header (CHWS)',
+    { port: 'in', x: 1400, y: S },
+    { properties: { size: 300, service: 'chilled water supply' } },
+  );
   d.add('pipe-junction', 'J-105', 'Bypass tee (supply)', { port: 'w', x: 1652, y: S });
   d.add('gate-valve', 'HV-107', 'Building supply isolation', { port: 'in', x: 1720, y: S }, { properties: { size: 300 } });
-  d.add('cooling-coil', 'CC-1', 'Building B7 air-handler coils (aggregate load)', { port: 'in', x: 1820, y: S }, {
-    properties: { capacity: 2900, designFlow: 128, enteringAir: 26, leavingAir: 13 },
-  });
+  d.add(
+    'cooling-coil',
+    'CC-1',
+    'Building B7 air-handler coils (aggregate load)',
+    { port: 'in', x: 1820, y: S },
+    {
+      properties: { capacity: 2900, designFlow: 128, enteringAir: 26, leavingAir: 13 },
+    },
+  );
   d.pipe('HV-153', 'out', 'J-101', 'n');
   d.pipe('J-101', 'e', 'J-102', 'w');
   d.pipe('HV-163', 'out', 'J-102', 'n');
@@ -28,17 +40,29 @@ export function drawChilledWaterLoop(d: Drawing): void {
   d.pipe('HV-107', 'out', 'CC-1', 'in');
 
   // Minimum-flow bypass, vertical between the mains.
-  d.add('control-valve', 'FV-106', 'Chilled-water minimum-flow bypass valve', { port: 'in', x: 1660, y: S + 36 }, {
-    rotation: 90,
-    properties: { size: 100, kvs: 170, characteristic: 'linear', failPosition: 'fail open' },
-  });
+  d.add(
+    'control-valve',
+    'FV-106',
+    'Chilled-water minimum-flow bypass valve',
+    { port: 'in', x: 1660, y: S + 36 },
+    {
+      rotation: 90,
+      properties: { size: 100, kvs: 170, characteristic: 'linear', failPosition: 'fail open' },
+    },
+  );
   d.add('pipe-junction', 'J-106', 'Bypass tee (return)', { port: 'n', x: 1660, y: R - 8 });
   d.pipe('J-105', 's', 'FV-106', 'in');
   d.pipe('FV-106', 'out', 'J-106', 'n');
 
   // Return from the building, through the return header, back left to the pumps.
   d.add('gate-valve', 'HV-108', 'Building return isolation', { port: 'in', x: 1780, y: R }, { flip: true, properties: { size: 300 } });
-  d.add('header', 'HDR-102', 'Chilled water return header (CHWR)', { port: 'out', x: 1600, y: R }, { properties: { size: 300, service: 'chilled water return' } });
+  d.add(
+    'header',
+    'HDR-102',
+    'Chilled water return header (CHWR)',
+    { port: 'out', x: 1600, y: R },
+    { properties: { size: 300, service: 'chilled water return' } },
+  );
   d.add('pipe-junction', 'J-104', 'CHWP-2 suction tee', { port: 'e', x: x2 - 72, y: R });
   d.add('pipe-junction', 'J-103', 'CHWP-1 suction tee', { port: 'e', x: x1 - 72, y: R });
   d.add('expansion-tank', 'ET-101', 'Expansion tank', { port: 'conn', x: 40, y: R - 40 }, { properties: { volume: 800, precharge: 150 } });
@@ -54,21 +78,39 @@ export function drawChilledWaterLoop(d: Drawing): void {
   // Instruments and loops on the mains.
   const above = S - 12 - 66;
   d.add('temperature-transmitter', 'TT-101', 'CHWS header temperature', { x: 1400, y: above });
-  d.add('controller', 'TIC-101', 'CHWS temperature control (chiller setpoint, reset on OAT)', { x: 1456, y: above }, {
-    properties: { setpoint: 6.7, unit: '°C', action: 'direct' },
-  });
+  d.add(
+    'controller',
+    'TIC-101',
+    'CHWS temperature control (chiller setpoint, reset on OAT)',
+    { x: 1456, y: above },
+    {
+      properties: { setpoint: 6.7, unit: '°C', action: 'direct' },
+    },
+  );
   d.add('temperature-transmitter', 'TT-102', 'CHWS header temperature (redundant)', { x: 1516, y: above });
   d.add('flow-transmitter', 'FT-104', 'Primary chilled-water flow', { x: 1576, y: above }, { properties: { rangeHigh: 200 } });
-  d.add('controller', 'FIC-106', 'Minimum evaporator flow control (bypass)', { x: 1636, y: above }, {
-    properties: { setpoint: 40, unit: 'L/s', action: 'reverse' },
-  });
+  d.add(
+    'controller',
+    'FIC-106',
+    'Minimum evaporator flow control (bypass)',
+    { x: 1636, y: above },
+    {
+      properties: { setpoint: 40, unit: 'L/s', action: 'reverse' },
+    },
+  );
   d.add('temperature-transmitter', 'TT-103', 'CHWR header temperature (after bypass)', { port: 'pv', x: 1500, y: R - 24 });
   const valveSig = d.port('FV-106', 'sig');
   d.add('position-transmitter', 'ZT-106', 'Bypass valve position', { port: 'pv', x: valveSig.x + 24, y: valveSig.y }, { rotation: 90 });
   d.add('dp-transmitter', 'PDT-105', 'Loop differential pressure (supply − return)', { port: 'pv', x: 1848, y: S - 40 }, { properties: { rangeHigh: 200 } });
-  d.add('controller', 'PDIC-105', 'Loop DP control (primary pump speed)', { port: 'pv', x: 1912, y: S - 62 }, {
-    properties: { setpoint: 70, unit: 'kPa', action: 'reverse' },
-  });
+  d.add(
+    'controller',
+    'PDIC-105',
+    'Loop DP control (primary pump speed)',
+    { port: 'pv', x: 1912, y: S - 62 },
+    {
+      properties: { setpoint: 70, unit: 'kPa', action: 'reverse' },
+    },
+  );
   for (const tt of ['TT-101', 'TT-102', 'FT-104']) d.signal('HDR-101', 'sig', tt, 'pv');
   d.signal('HDR-102', 'sig', 'TT-103', 'pv');
   d.signal('FV-106', 'sig', 'ZT-106', 'pv');

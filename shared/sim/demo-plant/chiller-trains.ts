@@ -29,15 +29,27 @@ export function drawTrain(d: Drawing, unit: 1 | 2): void {
   const cwp = `CWP-${unit}`;
   const chwp = `CHWP-${unit}`;
 
-  d.add('chiller', ch, `Chiller ${unit} (500 ton centrifugal)`, { x: x0 + 240, y: LEVEL.chillerTop }, {
-    properties: { capacity: 1758, designCop: 6, chwsSetpoint: 6.7, designChwDeltaT: 5.5, designChwFlow: 76, designCwFlow: 85.5, minPartLoad: 20 },
-  });
+  d.add(
+    'chiller',
+    ch,
+    `Chiller ${unit} (500 ton centrifugal)`,
+    { x: x0 + 240, y: LEVEL.chillerTop },
+    {
+      properties: { capacity: 1758, designCop: 6, chwsSetpoint: 6.7, designChwDeltaT: 5.5, designChwFlow: 76, designCwFlow: 85.5, minPartLoad: 20 },
+    },
+  );
 
   // Condenser water: suction valve → pump → check valve → condenser → outlet valve.
   d.add('gate-valve', `HV-${cwLoop + 1}`, `${cwp} suction isolation`, { port: 'out', x: x0 + 10, y: CW_PORT + 18 }, { properties: { size: 250 } });
-  d.add('centrifugal-pump', cwp, `Condenser water pump ${unit}`, { port: 'out', x: x0 + 110, y: CW_PORT }, {
-    properties: { designFlow: 85.5, designHead: 200, motorKw: 37, efficiency: 80, drive: 'vfd', service: 'condenser water' },
-  });
+  d.add(
+    'centrifugal-pump',
+    cwp,
+    `Condenser water pump ${unit}`,
+    { port: 'out', x: x0 + 110, y: CW_PORT },
+    {
+      properties: { designFlow: 85.5, designHead: 200, motorKw: 37, efficiency: 80, drive: 'vfd', service: 'condenser water' },
+    },
+  );
   d.add('check-valve', `CKV-${cwLoop + 2}`, `${cwp} discharge check`, { port: 'in', x: x0 + 152, y: CW_PORT }, { properties: { size: 250 } });
   d.add('butterfly-valve', `HV-${cwLoop + 3}`, `${ch} condenser outlet isolation`, { port: 'in', x: x0 + 400, y: CW_PORT }, { properties: { size: 250 } });
   d.pipe(`HV-${cwLoop + 1}`, 'out', cwp, 'in');
@@ -47,9 +59,15 @@ export function drawTrain(d: Drawing, unit: 1 | 2): void {
 
   // Chilled water: suction valve → pump → check valve → evaporator → outlet valve.
   d.add('gate-valve', `HV-${chwLoop + 1}`, `${chwp} suction isolation`, { port: 'out', x: x0 + 10, y: CHWP_OUT + 18 }, { properties: { size: 200 } });
-  d.add('centrifugal-pump', chwp, `Primary chilled-water pump ${unit}`, { port: 'out', x: x0 + 110, y: CHWP_OUT }, {
-    properties: { designFlow: 76, designHead: 250, motorKw: 30, efficiency: 78, drive: 'vfd', service: 'primary chilled water' },
-  });
+  d.add(
+    'centrifugal-pump',
+    chwp,
+    `Primary chilled-water pump ${unit}`,
+    { port: 'out', x: x0 + 110, y: CHWP_OUT },
+    {
+      properties: { designFlow: 76, designHead: 250, motorKw: 30, efficiency: 78, drive: 'vfd', service: 'primary chilled water' },
+    },
+  );
   d.add('check-valve', `CKV-${chwLoop + 2}`, `${chwp} discharge check`, { port: 'in', x: x0 + 152, y: CHWP_OUT }, { properties: { size: 200 } });
   d.add('butterfly-valve', `HV-${chwLoop + 3}`, `${ch} evaporator outlet isolation`, { port: 'in', x: x0 + 400, y: CHW_PORT }, { properties: { size: 200 } });
   d.pipe(`HV-${chwLoop + 1}`, 'out', chwp, 'in');
@@ -71,12 +89,21 @@ export function drawTrain(d: Drawing, unit: 1 | 2): void {
   });
 
   // Drive speed and power of each pump, above the pump.
-  const pumpLoops: [string, number, number][] = [[cwp, 200 + (unit + 2) * 10, CW_PORT - 14], [chwp, 100 + (unit + 2) * 10, CHWP_OUT - 14]];
+  const pumpLoops: [string, number, number][] = [
+    [cwp, 200 + (unit + 2) * 10, CW_PORT - 14],
+    [chwp, 100 + (unit + 2) * 10, CHWP_OUT - 14],
+  ];
   for (const [pump, loop, pumpTop] of pumpLoops) {
     d.add('speed-transmitter', `ST-${loop + 1}`, `${pump} drive speed`, { x: x0 + 30, y: pumpTop - 81 }, { properties: { unit: '%', rangeHigh: 100 } });
-    d.add('power-transmitter', `JT-${loop + 2}`, `${pump} input power`, { x: x0 + 82, y: pumpTop - 81 }, {
-      properties: { rangeHigh: 50, measurement: 'drive-reported power' },
-    });
+    d.add(
+      'power-transmitter',
+      `JT-${loop + 2}`,
+      `${pump} input power`,
+      { x: x0 + 82, y: pumpTop - 81 },
+      {
+        properties: { rangeHigh: 50, measurement: 'drive-reported power' },
+      },
+    );
     d.signal(pump, 'sig', `ST-${loop + 1}`, 'pv');
     d.signal(pump, 'sig', `JT-${loop + 2}`, 'pv');
   }

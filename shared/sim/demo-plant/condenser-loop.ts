@@ -9,20 +9,38 @@ import type { Drawing } from './drawing';
 export function drawCondenserLoop(d: Drawing): void {
   const [x1, x2] = TRAIN_X;
 
-  d.add('cooling-tower', 'CT-1', 'Cooling tower cell 1', { x: 1500, y: 180 }, {
-    properties: { designFlow: 85.5, designApproach: 4, designRange: 5.7, designWetBulb: 26.5, fanKw: 18.5 },
-  });
-  d.add('cooling-tower', 'CT-2', 'Cooling tower cell 2', { x: 1680, y: 180 }, {
-    properties: { designFlow: 85.5, designApproach: 4, designRange: 5.7, designWetBulb: 26.5, fanKw: 18.5 },
-  });
+  d.add(
+    'cooling-tower',
+    'CT-1',
+    'Cooling tower cell 1',
+    { x: 1500, y: 180 },
+    {
+      properties: { designFlow: 85.5, designApproach: 4, designRange: 5.7, designWetBulb: 26.5, fanKw: 18.5 },
+    },
+  );
+  d.add(
+    'cooling-tower',
+    'CT-2',
+    'Cooling tower cell 2',
+    { x: 1680, y: 180 },
+    {
+      properties: { designFlow: 85.5, designApproach: 4, designRange: 5.7, designWetBulb: 26.5, fanKw: 18.5 },
+    },
+  );
 
   // Return: each condenser outlet rises into a tee on the return main.
   d.add('pipe-junction', 'J-203', 'CH-1 condenser return tee', { port: 'e', x: x1 + 488, y: LEVEL.cwReturnMain });
   d.add('pipe-junction', 'J-204', 'CH-2 condenser return tee', { port: 'e', x: x2 + 488, y: LEVEL.cwReturnMain });
   d.add('pipe-junction', 'J-205', 'Condenser return riser', { port: 'e', x: 1908, y: LEVEL.cwReturnMain });
-  d.add('header', 'HDR-202', 'Condenser water return header (tower distribution)', { x: 1440, y: 100 }, {
-    properties: { size: 350, service: 'condenser water return' },
-  });
+  d.add(
+    'header',
+    'HDR-202',
+    'Condenser water return header (tower distribution)',
+    { x: 1440, y: 100 },
+    {
+      properties: { size: 350, service: 'condenser water return' },
+    },
+  );
   d.pipe('HV-253', 'out', 'J-203', 's');
   d.pipe('J-203', 'e', 'J-204', 'w');
   d.pipe('HV-263', 'out', 'J-204', 's');
@@ -32,10 +50,16 @@ export function drawCondenserLoop(d: Drawing): void {
   d.pipe('HDR-202', 'b6', 'CT-2', 'in');
 
   // Supply: the towers' basins drain into the supply header (turned so its branches face up), then left.
-  d.add('header', 'HDR-201', 'Condenser water supply header', { port: 'out', x: 1480, y: LEVEL.cwSupplyMain }, {
-    rotation: 180,
-    properties: { size: 350, service: 'condenser water supply' },
-  });
+  d.add(
+    'header',
+    'HDR-201',
+    'Condenser water supply header',
+    { port: 'out', x: 1480, y: LEVEL.cwSupplyMain },
+    {
+      rotation: 180,
+      properties: { size: 350, service: 'condenser water supply' },
+    },
+  );
   d.add('pipe-junction', 'J-202', 'CWP-2 suction tee', { port: 'e', x: x2 - 72, y: LEVEL.cwSupplyMain });
   d.add('pipe-junction', 'J-201', 'CWP-1 suction tee', { port: 'e', x: x1 - 72, y: LEVEL.cwSupplyMain });
   d.pipe('CT-1', 'out', 'HDR-201', 'b3');
@@ -55,16 +79,28 @@ export function drawCondenserLoop(d: Drawing): void {
 
   // Tower fans follow the supply temperature, with the setpoint reset from the outdoor wet-bulb.
   const ttOut = d.port('TT-201', 'out');
-  d.add('controller', 'TIC-201', 'Condenser water supply temperature control (tower fans)', { port: 'pv', x: ttOut.x - 12, y: ttOut.y }, {
-    flip: true,
-    properties: { setpoint: 29.5, unit: '°C', action: 'direct' },
-  });
+  d.add(
+    'controller',
+    'TIC-201',
+    'Condenser water supply temperature control (tower fans)',
+    { port: 'pv', x: ttOut.x - 12, y: ttOut.y },
+    {
+      flip: true,
+      properties: { setpoint: 29.5, unit: '°C', action: 'direct' },
+    },
+  );
   // The wet-bulb transmitter sits right above the controller, turned so its output drops straight onto the setpoint input.
   const sp = d.port('TIC-201', 'sp');
-  d.add('temperature-transmitter', 'TT-702', 'Outdoor wet-bulb temperature (from RH and dry-bulb)', { port: 'out', x: sp.x, y: 344 }, {
-    rotation: 90,
-    properties: { rangeLow: -20, rangeHigh: 40 },
-  });
+  d.add(
+    'temperature-transmitter',
+    'TT-702',
+    'Outdoor wet-bulb temperature (from RH and dry-bulb)',
+    { port: 'out', x: sp.x, y: 344 },
+    {
+      rotation: 90,
+      properties: { rangeLow: -20, rangeHigh: 40 },
+    },
+  );
   d.add('temperature-transmitter', 'TT-701', 'Outdoor air temperature (OAT)', { x: sp.x - 110, y: 300 }, { properties: { rangeLow: -20, rangeHigh: 50 } });
   d.signal('TT-201', 'out', 'TIC-201', 'pv');
   d.signal('TT-702', 'out', 'TIC-201', 'sp');

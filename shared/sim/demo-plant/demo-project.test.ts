@@ -102,10 +102,21 @@ describe('the demo project', () => {
       return { x: a.position.x + p.x, y: a.position.y + p.y };
     };
     const level: [string, string, string, string][] = [
-      ['HV-251', 'out', 'CWP-1', 'in'], ['CWP-1', 'out', 'CKV-252', 'in'], ['CKV-252', 'out', 'CH-1', 'cw-in'], ['CH-1', 'cw-out', 'HV-253', 'in'],
-      ['HV-161', 'out', 'CHWP-2', 'in'], ['CHWP-2', 'out', 'CKV-162', 'in'], ['CH-2', 'chw-out', 'HV-163', 'in'],
-      ['J-101', 'e', 'J-102', 'w'], ['J-102', 'e', 'HDR-101', 'in'], ['HDR-101', 'out', 'J-105', 'w'], ['HV-107', 'out', 'CC-1', 'in'],
-      ['HDR-102', 'in', 'J-104', 'e'], ['J-104', 'w', 'J-103', 'e'], ['HDR-201', 'out', 'J-202', 'e'], ['J-203', 'e', 'J-204', 'w'],
+      ['HV-251', 'out', 'CWP-1', 'in'],
+      ['CWP-1', 'out', 'CKV-252', 'in'],
+      ['CKV-252', 'out', 'CH-1', 'cw-in'],
+      ['CH-1', 'cw-out', 'HV-253', 'in'],
+      ['HV-161', 'out', 'CHWP-2', 'in'],
+      ['CHWP-2', 'out', 'CKV-162', 'in'],
+      ['CH-2', 'chw-out', 'HV-163', 'in'],
+      ['J-101', 'e', 'J-102', 'w'],
+      ['J-102', 'e', 'HDR-101', 'in'],
+      ['HDR-101', 'out', 'J-105', 'w'],
+      ['HV-107', 'out', 'CC-1', 'in'],
+      ['HDR-102', 'in', 'J-104', 'e'],
+      ['J-104', 'w', 'J-103', 'e'],
+      ['HDR-201', 'out', 'J-202', 'e'],
+      ['J-203', 'e', 'J-204', 'w'],
     ];
     for (const [a, pa, b, pb] of level) expect(portAt(a, pa).y, `${a}.${pa} → ${b}.${pb}`).toBe(portAt(b, pb).y);
     expect(portAt('J-105', 's').x).toBe(portAt('FV-106', 'in').x);

@@ -18,7 +18,11 @@ export function addAsset(state: TwinState, kind: string, position: { x: number; 
   const asset: Asset = {
     id,
     kind,
-    tag: nextTag(def.tagPrefix, def.tagNumbering, Object.values(state.assets).map((a) => a.tag)),
+    tag: nextTag(
+      def.tagPrefix,
+      def.tagNumbering,
+      Object.values(state.assets).map((a) => a.tag),
+    ),
     name: '',
     properties,
     position: { x: position.x, y: position.y },

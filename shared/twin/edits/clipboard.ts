@@ -23,7 +23,12 @@ export function copyAssets(state: TwinState, assetIds: readonly string[]): Clipb
  * Paste a clipboard: new ids, new unique tags (P-101 → next free P-1xx), positions offset,
  * connections re-pointed at the copies, bindings and properties kept.
  */
-export function pasteAssets(state: TwinState, payload: ClipboardPayload, offset: { x: number; y: number }, newId: NewId): { diff: StateDiff; assetIds: string[] } {
+export function pasteAssets(
+  state: TwinState,
+  payload: ClipboardPayload,
+  offset: { x: number; y: number },
+  newId: NewId,
+): { diff: StateDiff; assetIds: string[] } {
   const b = new DiffBuilder(state);
   const taken = Object.values(state.assets).map((a) => a.tag);
   const idMap = new Map<string, string>();

@@ -47,7 +47,9 @@ describe('asset edits', () => {
 
   it('deletes connections with their assets, unbinds sensors and updates systems', () => {
     let s = connect(plant(), ['p1', 'out'], ['v1', 'in']);
-    s = applyDiff(s, { sensors: { added: { s1: { id: 's1', series: 'B7_P1_KW#value', unit: 'kW', role: 'power', trusted: true, assetId: 'p1' } }, updated: {}, removed: {} } });
+    s = applyDiff(s, {
+      sensors: { added: { s1: { id: 's1', series: 'B7_P1_KW#value', unit: 'kW', role: 'power', trusted: true, assetId: 'p1' } }, updated: {}, removed: {} },
+    });
     s = applyDiff(s, createSystem(s, 'Chilled water loop', ['p1', 'v1'], () => 'sys').diff);
     s = applyDiff(s, deleteItems(s, ['p1']));
     expect(s.assets.p1).toBeUndefined();
@@ -90,7 +92,9 @@ describe('connections', () => {
 describe('copy and paste', () => {
   it('pastes with new ids and unique tags, internal connections re-pointed and bindings kept', () => {
     let s = connect(plant(), ['p1', 'out'], ['v1', 'in']);
-    s = applyDiff(s, { sensors: { added: { s1: { id: 's1', series: 'B7_P1_KW#value', unit: 'kW', role: 'power', trusted: true, assetId: 'p1' } }, updated: {}, removed: {} } });
+    s = applyDiff(s, {
+      sensors: { added: { s1: { id: 's1', series: 'B7_P1_KW#value', unit: 'kW', role: 'power', trusted: true, assetId: 'p1' } }, updated: {}, removed: {} },
+    });
     const clip = ClipboardSchema.parse(JSON.parse(JSON.stringify(copyAssets(s, ['p1', 'v1']))));
     const { diff, assetIds } = pasteAssets(s, clip, { x: 40, y: 40 }, idSequence('n'));
     const next = applyDiff(s, diff);

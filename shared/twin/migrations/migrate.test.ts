@@ -77,7 +77,12 @@ describe('migrations', () => {
   });
 
   it('reports a malformed v1 file with format 1 paths', () => {
-    const e = thrown(() => migrate({ formatVersion: 1, id: 'x', nodes: [{ id: 'n1', type: 'tank', position: { x: 1, y: 2 } }], edges: [{ id: 'e1', source: 'n1' }] }, 'old.twin.json'));
+    const e = thrown(() =>
+      migrate(
+        { formatVersion: 1, id: 'x', nodes: [{ id: 'n1', type: 'tank', position: { x: 1, y: 2 } }], edges: [{ id: 'e1', source: 'n1' }] },
+        'old.twin.json',
+      ),
+    );
     expect(e.kind).toBe('file-invalid');
     expect(e.message).toMatch(/^old\.twin\.json \(format 1\) could not be converted to format 2: \$\.nodes\[0\]\.position: /);
     const paths = e.problems?.map((p) => p.path);

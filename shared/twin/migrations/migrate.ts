@@ -34,7 +34,11 @@ export function migrate(json: unknown, where = 'The file'): { document: JsonObje
     invalid(where, { path: '$.formatVersion', message: `is missing; a Twin Studio project starts with "formatVersion": ${FORMAT_VERSION}`, severity: 'error' });
   }
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    invalid(where, { path: '$.formatVersion', message: `is ${describeValue(version)}, but it must be a whole number such as ${FORMAT_VERSION}`, severity: 'error' });
+    invalid(where, {
+      path: '$.formatVersion',
+      message: `is ${describeValue(version)}, but it must be a whole number such as ${FORMAT_VERSION}`,
+      severity: 'error',
+    });
   }
   if (version > FORMAT_VERSION) {
     throw twinError(
@@ -44,7 +48,11 @@ export function migrate(json: unknown, where = 'The file'): { document: JsonObje
     );
   }
   if (version < OLDEST_FORMAT) {
-    invalid(where, { path: '$.formatVersion', message: `is ${version}, a format that never existed (formats ${OLDEST_FORMAT} to ${FORMAT_VERSION} exist)`, severity: 'error' });
+    invalid(where, {
+      path: '$.formatVersion',
+      message: `is ${version}, a format that never existed (formats ${OLDEST_FORMAT} to ${FORMAT_VERSION} exist)`,
+      severity: 'error',
+    });
   }
   let current = doc;
   for (let v = version; v < FORMAT_VERSION; v++) {
@@ -54,10 +62,14 @@ export function migrate(json: unknown, where = 'The file'): { document: JsonObje
     if (!result.ok) {
       const [first] = result.problems;
       const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
-      throw twinError('file-invalid', `${where} (format ${v}) could not be converted to format ${step.to}: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}${more}`, {
-        where,
-        problems: result.problems,
-      });
+      throw twinError(
+        'file-invalid',
+        `${where} (format ${v}) could not be converted to format ${step.to}: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}${more}`,
+        {
+          where,
+          problems: result.problems,
+        },
+      );
     }
     current = result.document;
   }

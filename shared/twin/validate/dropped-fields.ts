@@ -17,7 +17,11 @@ export function droppedFields(raw: unknown, parsed: unknown, at: PathPart[] = []
     for (const key of Object.keys(raw)) {
       const path = [...at, key];
       if (!Object.prototype.hasOwnProperty.call(parsed, key)) {
-        out.push({ path: jsonPath(path), message: `field "${key}" is not part of the format here and would be lost when saving; remove or move it`, severity: 'error' });
+        out.push({
+          path: jsonPath(path),
+          message: `field "${key}" is not part of the format here and would be lost when saving; remove or move it`,
+          severity: 'error',
+        });
       } else droppedFields(raw[key], parsed[key], path, out);
     }
   }

@@ -23,7 +23,8 @@ export function checkIdentity(ctx: RuleContext): void {
     const key = tag.trim().toLowerCase();
     if (key === '') {
       // Pipe junctions and the like have no tag prefix: they are drawn, not named.
-      if (def?.tagPrefix !== '') ctx.warn(`${a.path}.tag`, `is empty; give ${assetLabel(a.value)} a tag (e.g. ${def?.tagPrefix || 'P'}-101) so sensors and searches can find it`);
+      if (def?.tagPrefix !== '')
+        ctx.warn(`${a.path}.tag`, `is empty; give ${assetLabel(a.value)} a tag (e.g. ${def?.tagPrefix || 'P'}-101) so sensors and searches can find it`);
       continue;
     }
     if (tag !== tag.trim()) ctx.warn(`${a.path}.tag`, `"${tag}" starts or ends with spaces`);

@@ -57,13 +57,17 @@ describe('parseProjectText', () => {
     const e = refusal(source);
     const lines = source.split('\n').length;
     expect(e.kind).toBe('file-invalid');
-    expect(e.message).toMatch(new RegExp(`^plant\\.twin\\.json is not valid JSON: unexpected end of file at line ${lines}, column \\d+\\. The file may be truncated`));
+    expect(e.message).toMatch(
+      new RegExp(`^plant\\.twin\\.json is not valid JSON: unexpected end of file at line ${lines}, column \\d+\\. The file may be truncated`),
+    );
     expect(e.problems).toEqual([{ path: '$', message: expect.stringContaining(`line ${lines}`), severity: 'error' }]);
     expect(e.details).toMatchObject({ line: lines });
   });
 
   it('refuses non-JSON, proto keys, and a missing formatVersion', () => {
-    expect(refusal(text('bad/not-json.twin.json')).message).toContain('is not valid JSON: unexpected character "t" where a value was expected at line 1, column 1');
+    expect(refusal(text('bad/not-json.twin.json')).message).toContain(
+      'is not valid JSON: unexpected character "t" where a value was expected at line 1, column 1',
+    );
     expect(refusal(text('bad/proto-pollution.twin.json')).message).toContain('the key "__proto__" is not allowed in a project file (rename it) at line 5');
     const e = refusal(text('bad/no-format-version.twin.json'));
     expect([e.kind, e.problems?.[0]?.path]).toEqual(['file-invalid', '$.formatVersion']);
@@ -80,7 +84,9 @@ describe('parseProjectText', () => {
   it('refuses a schema-violating file with every problem and the first in the message', () => {
     const e = refusal(text('bad/schema-violations.twin.json'));
     expect(e.kind).toBe('file-invalid');
-    expect(e.message).toMatch(/^plant\.twin\.json is not a valid Twin Studio project: \$\.assets\[1\]\.tag: expected string, received number \(and 6 more errors\)\./);
+    expect(e.message).toMatch(
+      /^plant\.twin\.json is not a valid Twin Studio project: \$\.assets\[1\]\.tag: expected string, received number \(and 6 more errors\)\./,
+    );
     expect(e.problems?.length).toBe(7);
   });
 

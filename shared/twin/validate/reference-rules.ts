@@ -35,7 +35,8 @@ export function checkReferences(ctx: RuleContext): void {
       members.add(id);
     });
   }
-  for (const { value: m, path } of doc.models) checkAssetRef(ctx, `${path}.assetId`, m.assetId, `model "${m.name || m.id}" is for`, 'point the model at an existing asset or set it to null');
+  for (const { value: m, path } of doc.models)
+    checkAssetRef(ctx, `${path}.assetId`, m.assetId, `model "${m.name || m.id}" is for`, 'point the model at an existing asset or set it to null');
 
   const tz = doc.timeZone;
   if (tz !== undefined && !isTimeZone(tz)) {
