@@ -54,6 +54,11 @@ const named = (c: Chained, ...names: string[]): boolean => typeof c.name === 'st
 const hasCode = (c: Chained, codes: readonly number[]): boolean => typeof c.code === 'number' && codes.includes(c.code);
 const labelled = (c: Chained, label: string): boolean => Array.isArray(c.errorLabels) && c.errorLabels.includes(label);
 
+/** Whether an error came from the driver (anything else — a conflict, a bad document — is the caller's). */
+export function isDriverError(e: unknown): boolean {
+  return chain(e).some((c) => typeof c.name === 'string' && c.name.startsWith('Mongo'));
+}
+
 /** Whether running the operation again may succeed (same push id, so it cannot write twice). */
 export function isTransientMongoError(e: unknown): boolean {
   if (isTwinError(e)) return false;
