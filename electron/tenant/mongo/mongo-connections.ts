@@ -6,6 +6,9 @@ import type { DriverCollection, TwinCollections } from './driver-port';
 import { isDriverError, isTransientMongoError, mongoFailure } from './mongo-errors';
 import { pushTwin, type PushRequest, type PushResult } from './push-twin';
 import { TwinStore } from './twin-store';
+import { twinError } from '../../../shared/api/errors';
+import { parseMongoUri } from '../../../shared/tenant/mongo-uri';
+import { networkProblem, tcpConnect } from '../connection-test/network-probe';
 
 /**
  * The one owner of MongoDB clients (DESIGN.md: services own their connections). A tenant's client is made
@@ -79,6 +82,28 @@ export function clientOptions(target: Pick<MongoTarget, 'serverSelectionTimeoutM
   };
 }
 
+/**
+ * Before handing a plain mongodb:// address to the driver, see whether anything listens: the driver waits
+ * out its whole server-selection timeout even when every host refuses, and then says less than this.
+ */
+async function preflight(target: MongoTarget): Promise<void> {
+  const uri = parseMongoUri(target.uri);
+  if (uri.scheme !== 'mongodb') return;
+  const probes = await Promise.all(uri.hosts.map(async (h) => ({ h, r: await tcpConnect(h.host, h.port ?? 27017, 3_000) })));
+  const failed = probes.filter((p) => !p.r.ok);
+  if (failed.length < probes.length) return;
+  const first = failed[0]!;
+  const code = first.r.ok ? '' : first.r.code;
+  const message = networkProblem(code, first.h.host, first.h.port ?? 27017);
+  throw twinError(
+    code === 'ETIMEDOUT' ? 'timeout' : 'unreachable',
+    `MongoDB: ${message}${failed.length > 1 ? ` The other ${failed.length - 1} host${failed.length > 2 ? 's do' : ' does'} not answer either.` : ''}`,
+    {
+      where: target.where,
+    },
+  );
+}
+
 interface Entry {
   fingerprint: string;
   client: MongoClient;
@@ -119,6 +144,7 @@ export class MongoConnections {
     }
     const entry: Entry = { fingerprint, client, session: Promise.resolve(null as never) };
     entry.session = (async (): Promise<MongoSession> => {
+      await preflight(target);
       await client.connect();
       const db = client.db(target.database);
       const hello = await db.admin().command({ hello: 1 });
