@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { MongoClient, type MongoClientOptions } from 'mongodb';
+import { newMongoClient, type ClientFactory } from '../mongo/mongo-driver';
 import type { ConnectionStep } from '../../../shared/api/tenant-schemas';
 import { isTwinError } from '../../../shared/api/errors';
 import { deploymentNote, deploymentOf, missingActions, serverVersionProblem, type Deployment, type Privilege } from '../../../shared/tenant/mongo-deployment';
@@ -30,7 +30,7 @@ const hostText = (h: { host: string; port: number }): string => `${h.host}:${h.p
  */
 export async function mongoSteps(
   target: MongoTarget,
-  createClient: (uri: string, options: MongoClientOptions) => MongoClient = (uri, options) => new MongoClient(uri, options),
+  createClient: ClientFactory = newMongoClient,
 ): Promise<{ target: string; steps: ConnectionStep[]; deployment?: Deployment }> {
   const log = new StepLog(PLAN);
   const uri = parseMongoUri(target.uri);
@@ -109,7 +109,22 @@ export async function mongoSteps(
   else log.warn('tls', 'Not used: the password and the twins travel unencrypted. Add tls=true to the connection string if the server offers TLS.');
 
   // 4–8 with the driver.
-  const client = createClient(target.uri, clientOptions(target));
+  let client;
+  try {
+    client = await createClient(target.uri, clientOptions(target));
+  } catch (e) {
+    log.fail(
+      'auth',
+      mongoFailure(e, {
+        where: target.where,
+        database: target.database,
+        action: 'connect',
+        secrets: target.secrets,
+        timeoutMs: target.serverSelectionTimeoutMS ?? 10_000,
+      }).message,
+    );
+    return done();
+  }
   const timeoutMs = target.serverSelectionTimeoutMS ?? 10_000;
   const failure = (e: unknown, action: string): string =>
     (isTwinError(e) ? e : mongoFailure(e, { where: target.where, database: target.database, action, secrets: target.secrets, timeoutMs })).message;

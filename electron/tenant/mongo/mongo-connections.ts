@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { MongoClient, type Collection, type Db, type Document, type MongoClientOptions } from 'mongodb';
+import type { Collection, Db, Document, MongoClient, MongoClientOptions } from 'mongodb';
+import { newMongoClient, type ClientFactory } from './mongo-driver';
 import { deploymentOf, type Deployment } from '../../../shared/tenant/mongo-deployment';
 import { COLLECTIONS } from '../../../shared/tenant/twin-documents';
 import type { DriverCollection, TwinCollections } from './driver-port';
@@ -113,7 +114,7 @@ interface Entry {
 export class MongoConnections {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly createClient: (uri: string, options: MongoClientOptions) => MongoClient = (uri, options) => new MongoClient(uri, options)) {}
+  constructor(private readonly createClient: ClientFactory = newMongoClient) {}
 
   private fingerprint(t: MongoTarget): string {
     return createHash('sha256')
@@ -138,7 +139,7 @@ export class MongoConnections {
     let client: MongoClient;
     try {
       // The constructor parses the connection string and throws on a bad one.
-      client = this.createClient(target.uri, clientOptions(target));
+      client = await this.createClient(target.uri, clientOptions(target));
     } catch (e) {
       throw fail(e);
     }
