@@ -5,7 +5,7 @@ import { isTwinError } from '../../../shared/api/errors';
 import { deploymentNote, deploymentOf, missingActions, serverVersionProblem, type Deployment, type Privilege } from '../../../shared/tenant/mongo-deployment';
 import { mongoOption, mongoUsesTls, parseMongoUri, type MongoHost } from '../../../shared/tenant/mongo-uri';
 import { COLLECTIONS } from '../../../shared/tenant/twin-documents';
-import { clientOptions, type MongoTarget } from '../mongo/mongo-connections';
+import { clientOptions, helloOf, type MongoTarget } from '../mongo/mongo-connections';
 import { mongoFailure } from '../mongo/mongo-errors';
 import { isLoopback, networkProblem, resolveHost, resolveMongoSrv, tcpConnect, tlsHandshake, tlsProblem } from './network-probe';
 import { StepLog } from './step-log';
@@ -167,7 +167,7 @@ export async function mongoSteps(
 
     let deployment: Deployment;
     try {
-      deployment = deploymentOf((await admin.command({ hello: 1 })) as Record<string, unknown>);
+      deployment = deploymentOf(await helloOf(client.db(target.database)));
       (deployment.kind === 'standalone' ? log.warn : log.ok).call(log, 'deployment', deploymentNote(deployment));
     } catch (e) {
       log.fail('deployment', failure(e, 'ask the server what it is'));

@@ -69,6 +69,17 @@ export function twinCollections(db: Db): TwinCollections {
   };
 }
 
+/** What the server says about itself: `hello` (4.4.2+), else the older `isMaster` (4.2). */
+export async function helloOf(db: Db): Promise<Record<string, unknown>> {
+  const admin = db.admin();
+  try {
+    return (await admin.command({ hello: 1 })) as Record<string, unknown>;
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 59) throw e; // CommandNotFound
+    return (await admin.command({ isMaster: 1 })) as Record<string, unknown>;
+  }
+}
+
 /** Client options: a short server selection so an unreachable tenant is reported in seconds, not minutes. */
 export function clientOptions(target: Pick<MongoTarget, 'serverSelectionTimeoutMS'>): MongoClientOptions {
   const timeout = target.serverSelectionTimeoutMS ?? 10_000;
@@ -80,6 +91,8 @@ export function clientOptions(target: Pick<MongoTarget, 'serverSelectionTimeoutM
     maxPoolSize: 4,
     retryWrites: true,
     retryReads: true,
+    // An undefined field is left out, as JSON does, rather than stored as null.
+    ignoreUndefined: true,
   };
 }
 
@@ -148,8 +161,7 @@ export class MongoConnections {
       await preflight(target);
       await client.connect();
       const db = client.db(target.database);
-      const hello = await db.admin().command({ hello: 1 });
-      return { db, store: new TwinStore(twinCollections(db)), deployment: deploymentOf(hello) };
+      return { db, store: new TwinStore(twinCollections(db)), deployment: deploymentOf(await helloOf(db)) };
     })().catch(async (e: unknown) => {
       // A failed connection is not kept: the next call tries again from scratch. Callers waiting on the
       // same attempt all get the same typed error.

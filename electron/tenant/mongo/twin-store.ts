@@ -85,8 +85,9 @@ export class TwinStore {
     if (!docs.length) return;
     try {
       await this.c.sensors.bulkWrite(
-        docs.map((d) => ({
-          updateOne: { filter: { twinId: d.twinId, revision: d.revision, sensorId: d.sensorId }, update: { $setOnInsert: d }, upsert: true },
+        docs.map(({ twinId, revision, sensorId, ...rest }) => ({
+          // The key fields come from the filter on insert; naming them again in the update is not needed.
+          updateOne: { filter: { twinId, revision, sensorId }, update: { $setOnInsert: rest }, upsert: true },
         })),
       );
     } catch (e) {
