@@ -32,6 +32,7 @@ describe('MongoDB connection strings', () => {
     expect(withoutPassword('mongodb://[::1]:27017')).toBe('mongodb://[::1]:27017');
     const u = parseMongoUri(text);
     expect(formatMongoUri(u, 'n3w p@ss')).toBe('mongodb+srv://twin:n3w%20p%40ss@cluster0.acme.example/?retryWrites=true&w=majority');
+    expect(formatMongoUri(u, undefined)).toBe('mongodb+srv://twin@cluster0.acme.example/?retryWrites=true&w=majority');
   });
 
   it('knows when the driver uses TLS', () => {

@@ -117,8 +117,8 @@ function hostText(h: MongoHost): string {
   return h.port === undefined ? h.host : `${h.host}:${h.port}`;
 }
 
-/** Write a connection string back; `password` replaces the parsed one (undefined leaves it out). */
-export function formatMongoUri(uri: MongoUri, password: string | undefined = uri.password): string {
+/** Write a connection string back with `password` in place of the parsed one (undefined leaves it out). */
+export function formatMongoUri(uri: MongoUri, password: string | undefined): string {
   const user = uri.username !== undefined ? `${encodeURIComponent(uri.username)}${password !== undefined ? `:${encodeURIComponent(password)}` : ''}@` : '';
   const query = uri.options.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   const db = uri.defaultDb !== undefined ? encodeURIComponent(uri.defaultDb) : '';
@@ -128,7 +128,7 @@ export function formatMongoUri(uri: MongoUri, password: string | undefined = uri
 /** The connection string without its password: what may be stored in a profile, shown or logged. */
 export function withoutPassword(uri: string): string {
   const parsed = parseMongoUri(uri);
-  return formatMongoUri({ ...parsed, password: undefined });
+  return formatMongoUri(parsed, undefined);
 }
 
 /** Where a deployment is, for messages: the hosts, never the user or password. */
