@@ -49,8 +49,8 @@ describe('node bin/twin.cjs', () => {
   });
 
   it('validates: 0 for a valid file, 1 for an invalid one, 2 for one it cannot read', () => {
-    const valid = cli.run(['validate', fixture('v2/chiller-loop.twin.json')]);
-    expect([valid.code, valid.stdout]).toEqual([0, `${fixture('v2/chiller-loop.twin.json')}: ok\n1 file: 1 valid, 0 invalid, 0 not checked; 0 warnings\n`]);
+    const valid = cli.run(['validate', fixture('v3/chiller-loop.twin.json')]);
+    expect([valid.code, valid.stdout]).toEqual([0, `${fixture('v3/chiller-loop.twin.json')}: ok\n1 file: 1 valid, 0 invalid, 0 not checked; 0 warnings\n`]);
 
     const invalid = cli.run(['validate', fixture('bad/graph-errors.twin.json')]);
     expect(invalid.code).toBe(1);
@@ -99,7 +99,7 @@ describe('node bin/twin.cjs', () => {
 describe('npx --no-install twin and an npm-linked twin run the same CLI', () => {
   const cases: [string, string[]][] = [
     ['--help', ['--help']],
-    ['a valid file', ['validate', fixture('v2/chiller-loop.twin.json')]],
+    ['a valid file', ['validate', fixture('v3/chiller-loop.twin.json')]],
     ['an invalid file', ['validate', fixture('bad/graph-errors.twin.json')]],
     ['an unknown command', ['frobnicate']],
   ];
