@@ -1,31 +1,26 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installCli, type InstalledCli } from './testing/installed-cli';
 
 /**
  * `twin push`, `twin pull`, `twin revisions` and `twin validate` on tenant files, run as a user runs them:
- * the built CLI in a child process. No MongoDB runs here, so these cover usage, tenant files, secrets
+ * bin/twin.cjs in a child process. No MongoDB runs here, so these cover usage, tenant files, secrets
  * and an unreachable MongoDB; the integration suite (MONGODB_URI) covers pushing for real.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist-electron', 'cli.cjs');
+let cli: InstalledCli;
 const SENTINEL = 'mongo-pw-SENTINEL-9931';
 let dir: string;
 let port: number;
 let project: string;
 
 function twin(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, TWIN_DATA_DIR: path.join(dir, 'data'), ...env },
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = cli.run(args, { cwd: dir, env: { ...process.env, TWIN_DATA_DIR: path.join(dir, 'data'), ...env } });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 function tenantFile(name: string, body: Record<string, unknown>): string {
@@ -35,14 +30,14 @@ function tenantFile(name: string, body: Record<string, unknown>): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" before these tests (npm test does).`);
+  cli = await installCli();
   dir = mkdtempSync(path.join(os.tmpdir(), 'twin-tenant-cli-'));
   const probe = net.createServer();
   await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
   port = (probe.address() as net.AddressInfo).port;
   await new Promise((r) => probe.close(r));
   project = path.join(dir, 'plant.twin.json');
-  copyFileSync(path.join(ROOT, 'shared', 'twin', 'fixtures', 'v2', 'chiller-loop.twin.json'), project);
+  copyFileSync(path.join(ROOT, 'shared', 'twin', 'fixtures', 'v3', 'chiller-loop.twin.json'), project);
   tenantFile('closed.tenant.json', {
     name: 'closed',
     mongo: { uri: `mongodb://twin@127.0.0.1:${port}/?authSource=admin`, database: 'twins', password: { env: 'CLOSED_MONGO_PASSWORD' } },
@@ -50,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  cli?.remove();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

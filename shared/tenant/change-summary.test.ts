@@ -44,7 +44,7 @@ describe('the difference between two twins', () => {
     const b = sampleTwin({
       sensors: [
         sensor('s1', 'B7_CH1_KW#value', 'p1'),
-        sensor('s2', 'LCHWT_1#value', 'ch1', { unit: '°C', role: 'chws-temperature', source: 'influx1:abc', trusted: false }),
+        sensor('s2', 'LCHWT_1#value', 'ch1', { unit: '°C', role: 'chws-temperature', source: 'local', trusted: false }),
         sensor('s3', 'OAWB#value', 'ct1', { unit: '°C', role: 'wet-bulb' }),
       ],
     });
@@ -61,12 +61,28 @@ describe('the difference between two twins', () => {
     expect(back.bindings.removed).toEqual([{ id: 's3', label: 'OAWB#value → CT-1 (wet-bulb)' }]);
   });
 
-  it('says what else changed in one line each', () => {
+  it('says what else changed in one line each: name, time zone, sources, the default source, systems, suggestions', () => {
     const a = sampleTwin();
-    const b = sampleTwin({ name: 'B7 plant', timeZone: 'UTC', systems: [{ id: 'sys', name: 'CHW', assetIds: ['ch1'] }], models: [] });
-    (b as Record<string, unknown>).sources = [{ id: 'influx1:abc', name: 'Historian' }];
+    const b = sampleTwin({
+      name: 'B7 plant',
+      timeZone: 'UTC',
+      sources: [a.sources[0]!, { id: 'cloud', name: 'Cloud', kind: 'influx2', org: 'acme', bucket: 'b7' }],
+      defaultSource: 'cloud',
+      systems: [{ id: 'sys', name: 'CHW', assetIds: ['ch1'] }],
+      rejectedSuggestions: [{ series: 'OAWB#value', assetId: 'ct1', role: 'wet-bulb' }],
+      models: [],
+    });
+    (b as Record<string, unknown>).plantNotes = 'new field this build does not know';
     const s = summarizeChanges(a, b);
-    expect(s.other).toEqual(['name: “B7 chilled water” → “B7 plant”', 'time zone: America/Chicago → UTC', 'systems: 1 added', 'other fields: sources']);
+    expect(s.other).toEqual([
+      'name: “B7 chilled water” → “B7 plant”',
+      'time zone: America/Chicago → UTC',
+      'sources: 1 added, 1 removed',
+      'systems: 1 added',
+      'default source: (first listed) → cloud',
+      'rejected suggestions: 0 → 1',
+      'other fields: plantNotes',
+    ]);
     expect(s.identical).toBe(false);
   });
 

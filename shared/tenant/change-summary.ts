@@ -30,11 +30,25 @@ export interface ChangeSummary {
   identical: boolean;
 }
 
-type Doc = Pick<TwinDocument, 'name' | 'timeZone' | 'assets' | 'connections' | 'systems' | 'sensors' | 'models'> & Record<string, unknown>;
+type Doc = Pick<TwinDocument, 'name' | 'timeZone' | 'assets' | 'connections' | 'systems' | 'sensors' | 'models'> &
+  Partial<Pick<TwinDocument, 'sources' | 'defaultSource' | 'rejectedSuggestions'>> &
+  Record<string, unknown>;
 
 const PLACEMENT = new Set(['position', 'rotation', 'flip']);
 /** Top-level fields that are not the twin's content (the tenant link is local bookkeeping). */
-const NOT_CONTENT = new Set(['tenant', 'assets', 'connections', 'systems', 'sensors', 'models', 'formatVersion', 'id']);
+const NOT_CONTENT = new Set([
+  'tenant',
+  'assets',
+  'connections',
+  'systems',
+  'sensors',
+  'models',
+  'sources',
+  'defaultSource',
+  'rejectedSuggestions',
+  'formatVersion',
+  'id',
+]);
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
@@ -114,6 +128,7 @@ export function summarizeChanges(from: Doc, to: Doc): ChangeSummary {
   if (from.name !== to.name) other.push(`name: “${from.name}” → “${to.name}”`);
   if (from.timeZone !== to.timeZone) other.push(`time zone: ${from.timeZone} → ${to.timeZone}`);
   for (const [what, a, b] of [
+    ['sources', from.sources ?? [], to.sources ?? []],
     ['systems', from.systems, to.systems],
     ['models', from.models, to.models],
     ['unbound sensors', from.sensors.filter((s) => !isBound(s)), to.sensors.filter((s) => !isBound(s))],
@@ -130,6 +145,11 @@ export function summarizeChanges(from: Doc, to: Doc): ChangeSummary {
     );
     if (parts.length) other.push(`${what}: ${parts.join(', ')}`);
   }
+  if ((from.defaultSource ?? null) !== (to.defaultSource ?? null))
+    other.push(`default source: ${from.defaultSource ?? '(first listed)'} → ${to.defaultSource ?? '(first listed)'}`);
+  const rejected = [from.rejectedSuggestions?.length ?? 0, to.rejectedSuggestions?.length ?? 0] as const;
+  if (canonicalJson(from.rejectedSuggestions ?? []) !== canonicalJson(to.rejectedSuggestions ?? []))
+    other.push(`rejected suggestions: ${rejected[0]} → ${rejected[1]}`);
   const extra = differingFields(
     Object.fromEntries(Object.entries(from).filter(([k]) => !NOT_CONTENT.has(k) && k !== 'name' && k !== 'timeZone')),
     Object.fromEntries(Object.entries(to).filter(([k]) => !NOT_CONTENT.has(k) && k !== 'name' && k !== 'timeZone')),

@@ -3,6 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { decodeTwin, encodeTwin, headDoc, readHeadDoc, readRevisionDoc, revisionDoc, sensorDocs, TwinDocError, type NewRevision } from './twin-documents';
 import { sampleTwin } from './testing/sample-twin';
 import { twinContent, withTenantLink } from './tenant-link';
+import { FORMAT_VERSION } from '../twin/format-version';
 
 const at = new Date(Date.UTC(2025, 6, 15, 14, 0));
 
@@ -29,7 +30,7 @@ describe('the twin as MongoDB documents', () => {
       twinId: 'b7-plant',
       revision: 3,
       baseRevision: 2,
-      formatVersion: 2,
+      formatVersion: FORMAT_VERSION,
       encoding: 'bson',
       author: 'ana',
       createdAt: at,
@@ -44,8 +45,9 @@ describe('the twin as MongoDB documents', () => {
         sensorId: 's1',
         schemaVersion: 1,
         seriesKey: 'B7_CH1_KW#value',
-        source: null,
-        sourceName: null,
+        source: 'historian',
+        sourceName: 'Plant historian',
+        sourceKind: 'influx1',
         assetId: 'ch1',
         assetTag: 'CH-1',
         role: 'power',
@@ -53,13 +55,29 @@ describe('the twin as MongoDB documents', () => {
         trusted: true,
         createdAt: at,
       },
-      expect.objectContaining({ sensorId: 's2', seriesKey: 'LCHWT_1#value', source: 'influx1:abc', sourceName: null, unit: '°C', role: 'chws-temperature' }),
+      expect.objectContaining({
+        sensorId: 's2',
+        seriesKey: 'LCHWT_1#value',
+        source: 'local',
+        sourceName: 'Local store',
+        sourceKind: 'local',
+        unit: '°C',
+        role: 'chws-temperature',
+      }),
     ]);
   });
 
-  it("names each sensor's source from the twin's sources section", () => {
-    const content = { ...sampleTwin(), sources: [{ id: 'influx1:abc', name: 'Plant historian', kind: 'influx1' }] };
-    expect(sensorDocs(content, newRevision())[1]).toMatchObject({ source: 'influx1:abc', sourceName: 'Plant historian' });
+  it("names each sensor's source from the twin's sources section: its own, else the project's default", () => {
+    const content = { ...sampleTwin(), defaultSource: 'local' };
+    expect(sensorDocs(content, newRevision()).map((d) => [d.sensorId, d.source, d.sourceName, d.sourceKind])).toEqual([
+      ['s1', 'local', 'Local store', 'local'],
+      ['s2', 'local', 'Local store', 'local'],
+    ]);
+    // A source the section does not list (a format 2 id never mapped) is named by its id alone.
+    const unlisted = { ...sampleTwin(), sources: [], sensors: [{ ...sampleTwin().sensors[0]!, source: 'influx1:abc' }] };
+    expect(sensorDocs(unlisted, newRevision())[0]).toMatchObject({ source: 'influx1:abc', sourceName: null, sourceKind: null });
+    // No sources at all: the local store.
+    expect(sensorDocs({ ...sampleTwin(), sources: [] }, newRevision())[0]).toMatchObject({ source: 'local', sourceName: 'Local store' });
   });
 
   it('stores keys MongoDB treats specially as JSON text, and gives back the same content either way', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Sensor, TwinDocument } from '../twin/schema';
+import { defaultSourceId, LOCAL_SOURCE_ID, sourceOfSensor } from '../twin/project-sources';
 
 /**
  * The twin as MongoDB documents, in three collections:
@@ -54,10 +55,11 @@ export interface SensorDoc {
   sensorId: string;
   schemaVersion: number;
   seriesKey: string;
-  /** The source id the binding names; null for the project's default source. */
-  source: string | null;
-  /** The source's name from the twin's `sources` section, when it has one. */
+  /** The id of the project source the series lives in (the sensor's own, else the project's default). */
+  source: string;
+  /** That source's name and kind from the twin's `sources` section; null when the section does not list it. */
   sourceName: string | null;
+  sourceKind: string | null;
   assetId: string;
   assetTag: string;
   role: string;
@@ -135,44 +137,40 @@ export function headDoc(r: NewRevision): HeadDoc {
   };
 }
 
-/** Source names by id from the twin's `sources` section, when it has one. */
-function sourceNames(doc: Record<string, unknown>): Map<string, string> {
-  const out = new Map<string, string>();
-  const sources = doc.sources;
-  if (Array.isArray(sources)) {
-    for (const s of sources) {
-      if (s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string' && typeof (s as { name?: unknown }).name === 'string') {
-        out.set((s as { id: string }).id, (s as { name: string }).name);
-      }
-    }
-  }
-  return out;
-}
-
-/** One document per bound sensor of a revision (unbound sensors are not the platform's business). */
+/**
+ * One document per bound sensor of a revision (unbound sensors are not the platform's business), naming
+ * the source its series lives in as the twin's `sources` section does (a sensor that names none is in
+ * the project's default source).
+ */
 export function sensorDocs(
-  content: Pick<TwinDocument, 'assets' | 'sensors'> & Record<string, unknown>,
+  content: Pick<TwinDocument, 'assets' | 'sensors' | 'sources' | 'defaultSource'>,
   r: Pick<NewRevision, 'twinId' | 'revision' | 'at'>,
 ): SensorDoc[] {
   const tags = new Map(content.assets.map((a) => [a.id, a.tag]));
-  const names = sourceNames(content);
+  const sources = new Map(content.sources.map((s) => [s.id, s]));
+  const fallback = defaultSourceId(content.defaultSource, content.sources);
   return content.sensors
     .filter((s): s is Sensor & { assetId: string } => typeof s.assetId === 'string')
-    .map((s) => ({
-      twinId: r.twinId,
-      revision: r.revision,
-      sensorId: s.id,
-      schemaVersion: TWIN_DOCS_VERSION,
-      seriesKey: s.series,
-      source: s.source ?? null,
-      sourceName: s.source !== undefined ? (names.get(s.source) ?? null) : null,
-      assetId: s.assetId,
-      assetTag: tags.get(s.assetId) ?? '',
-      role: s.role,
-      unit: s.unit,
-      trusted: s.trusted,
-      createdAt: r.at,
-    }));
+    .map((s) => {
+      const sourceId = sourceOfSensor(s, fallback);
+      const source = sources.get(sourceId);
+      return {
+        twinId: r.twinId,
+        revision: r.revision,
+        sensorId: s.id,
+        schemaVersion: TWIN_DOCS_VERSION,
+        seriesKey: s.series,
+        source: sourceId,
+        sourceName: source?.name ?? (sourceId === LOCAL_SOURCE_ID ? 'Local store' : null),
+        sourceKind: source?.kind ?? (sourceId === LOCAL_SOURCE_ID ? 'local' : null),
+        assetId: s.assetId,
+        assetTag: tags.get(s.assetId) ?? '',
+        role: s.role,
+        unit: s.unit,
+        trusted: s.trusted,
+        createdAt: r.at,
+      };
+    });
 }
 
 // Reading: documents from a tenant are input like any file; their shape is checked before use.

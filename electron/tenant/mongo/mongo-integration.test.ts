@@ -107,9 +107,9 @@ describe.runIf(URI)('the tenant store against a real MongoDB', () => {
     expect(sensorIndexes).toEqual(expect.arrayContaining(['twinId_revision_sensorId_unique', 'seriesKey']));
     const data = await raw();
     expect(tenantProblems(data, 'b7-plant')).toEqual([]);
-    expect(data.sensors.map((s) => [s.sensorId, s.seriesKey, s.assetTag, s.role, s.unit, s.trusted, s.revision])).toEqual([
-      ['s1', 'B7_CH1_KW#value', 'CH-1', 'power', 'kW', true, 1],
-      ['s2', 'LCHWT_1#value', 'CH-1', 'chws-temperature', '°C', true, 1],
+    expect(data.sensors.map((s) => [s.sensorId, s.seriesKey, s.source, s.sourceName, s.assetTag, s.role, s.unit, s.trusted, s.twinId, s.revision])).toEqual([
+      ['s1', 'B7_CH1_KW#value', 'historian', 'Plant historian', 'CH-1', 'power', 'kW', true, 'b7-plant', 1],
+      ['s2', 'LCHWT_1#value', 'local', 'Local store', 'CH-1', 'chws-temperature', '°C', true, 'b7-plant', 1],
     ]);
     expect(data.heads[0]).toMatchObject({ _id: 'b7-plant', revision: 1, updatedBy: 'ana', message: 'First' });
     expect(data.heads[0]!.updatedAt).toBeInstanceOf(Date);

@@ -19,11 +19,15 @@ export function sampleTwin(overrides: Partial<TwinDocument> = {}): TwinDocument 
   const doc = emptyDocument('b7-plant', 'B7 chilled water', 'America/Chicago');
   return {
     ...doc,
+    sources: [
+      { id: 'historian', name: 'Plant historian', kind: 'influx1', url: 'https://historian.b7.example:8086', database: 'plant' },
+      { id: 'local', name: 'Local store', kind: 'local' },
+    ],
     assets: [asset('ch1', 'CH-1', 'chiller', 0), asset('p1', 'P-1', 'centrifugal-pump', 200), asset('ct1', 'CT-1', 'cooling-tower', 400)],
     connections: [connection('c1', ['ch1', 'chw-out'], ['p1', 'in']), connection('c2', ['p1', 'out'], ['ct1', 'in'])],
     sensors: [
       sensor('s1', 'B7_CH1_KW#value', 'ch1'),
-      sensor('s2', 'LCHWT_1#value', 'ch1', { unit: '°C', role: 'chws-temperature', source: 'influx1:abc' }),
+      sensor('s2', 'LCHWT_1#value', 'ch1', { unit: '°C', role: 'chws-temperature', source: 'local' }),
       sensor('s3', 'OAWB#value', null, { unit: '°C', role: 'wet-bulb' }),
     ],
     ...overrides,
