@@ -96,6 +96,13 @@ test('add a tenant, test it with a wrong then a right password, see MongoDB unre
   await expect(influxSteps.locator('[data-step="server"]')).toContainText(/InfluxDB 1\.6/);
   await expect(mongoSteps.locator('[data-step="tcp"]')).toHaveAttribute('data-status', 'failed');
 
+  // Working for the tenant makes its InfluxDB a source of the sensor browser.
+  await panel.getByRole('button', { name: 'Work for this tenant' }).click();
+  await expect(panel).toContainText('Working for this tenant.');
+  await page.getByRole('tab', { name: 'Sensors' }).click();
+  await expect(page.getByLabel('Source')).toContainText('Houston B7 InfluxDB');
+  await page.getByRole('tab', { name: 'Tenant' }).click();
+
   // Pushing to an unreachable MongoDB fails clearly and changes nothing.
   await page.keyboard.press('Control+Shift+P');
   const push = page.getByRole('form', { name: 'Push to tenant' });

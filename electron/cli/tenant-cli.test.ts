@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +154,31 @@ describe('twin push / pull / revisions against an unreachable MongoDB', () => {
       `The key file ${keys} can be read by other users (mode 644), so its secrets are not secret; Twin Studio refuses to use it. Run "chmod 600 ${keys}"`,
     );
     expect(open.err).not.toContain(SENTINEL);
+  });
+
+  it('a profile of the data folder by name: its typed secret from TWIN_TENANT_<NAME>_MONGO_PASSWORD, or a message naming that variable', () => {
+    const data = path.join(dir, 'data', 'tenants');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(
+      path.join(data, 'tenants.json'),
+      JSON.stringify({
+        version: 1,
+        active: null,
+        tenants: [
+          { id: 'acme-houston', name: 'Acme Houston', mongo: { uri: `mongodb://twin@127.0.0.1:${port}/`, database: 'twins', password: { stored: true } } },
+        ],
+        recent: {},
+      }),
+    );
+    const withEnv = twin(['revisions', 'b7-plant', '--tenant', 'acme houston'], { TWIN_TENANT_ACME_HOUSTON_MONGO_PASSWORD: SENTINEL });
+    expect(withEnv.code).toBe(1);
+    expect(withEnv.err).toMatch(/Nothing accepts connections at 127\.0\.0\.1:\d+ \(connection refused\)/);
+    expect(withEnv.err).not.toContain(SENTINEL);
+    const without = twin(['revisions', 'b7-plant', '--tenant', 'Acme Houston']);
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(
+      /No stored secret holds the MongoDB password of tenant "Acme Houston"\. Set the environment variable TWIN_TENANT_ACME_HOUSTON_MONGO_PASSWORD/,
+    );
   });
 
   it('an invalid tenant file is refused with its first problem and a pointer to twin validate', () => {
