@@ -33,6 +33,16 @@ function asTwinError(e: unknown): unknown {
   return e;
 }
 
+/** Work on a tenant's twin database: its password must be readable, and failures leave as TwinErrors. */
+async function onTenant<T>(mongo: MongoConnections, t: ResolvedTenant, action: string, work: (store: TwinStore) => Promise<T>): Promise<T> {
+  requireSecrets(t, ['mongoPassword']);
+  try {
+    return await mongo.run(t.mongo, action, (s) => work(s.store));
+  } catch (e) {
+    throw asTwinError(e);
+  }
+}
+
 function headInfo(h: HeadDoc): RemoteHead {
   return { twinId: h._id, name: h.name, revision: h.revision, updatedAt: h.updatedAt.getTime(), updatedBy: h.updatedBy, message: h.message };
 }
@@ -75,12 +85,7 @@ export async function committedRevisions(store: TwinStore, twinId: string, limit
 }
 
 export async function listTwins(mongo: MongoConnections, t: ResolvedTenant, limit = 200): Promise<RemoteHead[]> {
-  requireSecrets(t, ['mongoPassword']);
-  try {
-    return await mongo.run(t.mongo, 'list the twins', async (s) => (await s.store.heads(limit)).map(headInfo));
-  } catch (e) {
-    throw asTwinError(e);
-  }
+  return onTenant(mongo, t, 'list the twins', async (store) => (await store.heads(limit)).map(headInfo));
 }
 
 export async function listRevisions(
@@ -89,17 +94,13 @@ export async function listRevisions(
   twinId: string,
   limit = 200,
 ): Promise<{ head: RemoteHead | null; revisions: RevisionInfo[] }> {
-  requireSecrets(t, ['mongoPassword']);
-  try {
-    const { head, revisions } = await mongo.run(t.mongo, 'list the revisions', (s) => committedRevisions(s.store, twinId, limit));
-    if (!head)
-      throw twinError('not-found', `Tenant "${t.name}" has no twin "${twinId}". "twin revisions" needs the id of a pushed twin (the project's "id").`, {
-        where: twinId,
-      });
-    return { head: headInfo(head), revisions: revisions.map(revisionInfo) };
-  } catch (e) {
-    throw asTwinError(e);
+  const { head, revisions } = await onTenant(mongo, t, 'list the revisions', (store) => committedRevisions(store, twinId, limit));
+  if (!head) {
+    throw twinError('not-found', `Tenant "${t.name}" has no twin "${twinId}". "twin revisions" needs the id of a pushed twin (the project's "id").`, {
+      where: twinId,
+    });
   }
+  return { head: headInfo(head), revisions: revisions.map(revisionInfo) };
 }
 
 /** Open a revision (the head when none is given) as a project linked to the tenant. */
@@ -109,49 +110,38 @@ export async function pullTwin(
   twinId: string,
   revision?: number,
 ): Promise<{ document: TwinDocument; revision: RevisionInfo; isHead: boolean; problems: Problem[] }> {
-  requireSecrets(t, ['mongoPassword']);
-  try {
-    return await mongo.run(t.mongo, 'read the twin', async (s) => {
-      const head = await s.store.head(twinId);
-      if (!head) throw twinError('not-found', `Tenant "${t.name}" has no twin "${twinId}".`, { where: twinId });
-      const n = revision ?? head.revision;
-      const r = await s.store.revision(twinId, n);
-      const chain =
-        n < head.revision ? new Map((await s.store.revisionsBetween(twinId, n, head.revision)).map((x) => [x.revision, x.baseRevision])) : new Map();
-      if (!r || !isCommitted({ revision: n, pushId: r.pushId }, { revision: head.revision, pushId: head.pushId, contentHash: head.contentHash }, chain)) {
-        throw twinError(
-          'not-found',
-          `Twin "${twinId}" on tenant "${t.name}" has no revision ${n}${r ? ' (a push wrote it but never finished)' : ''}; its revisions go up to ${head.revision}. "twin revisions ${twinId}" lists them.`,
-          { where: `${twinId}@${n}` },
-        );
-      }
-      const { document, problems } = twinOf(r, t.name);
-      const link: TenantLink = { key: t.key, name: t.name, revision: n };
-      return { document: withTenantLink(twinContent(document) as TwinDocument, link), revision: revisionInfo(r), isHead: n === head.revision, problems };
-    });
-  } catch (e) {
-    throw asTwinError(e);
-  }
+  return onTenant(mongo, t, 'read the twin', async (store) => {
+    const head = await store.head(twinId);
+    if (!head) throw twinError('not-found', `Tenant "${t.name}" has no twin "${twinId}".`, { where: twinId });
+    const n = revision ?? head.revision;
+    const r = await store.revision(twinId, n);
+    const chain = n < head.revision ? new Map((await store.revisionsBetween(twinId, n, head.revision)).map((x) => [x.revision, x.baseRevision])) : new Map();
+    if (!r || !isCommitted({ revision: n, pushId: r.pushId }, { revision: head.revision, pushId: head.pushId, contentHash: head.contentHash }, chain)) {
+      throw twinError(
+        'not-found',
+        `Twin "${twinId}" on tenant "${t.name}" has no revision ${n}${r ? ' (a push wrote it but never finished)' : ''}; its revisions go up to ${head.revision}. "twin revisions ${twinId}" lists them.`,
+        { where: `${twinId}@${n}` },
+      );
+    }
+    const { document, problems } = twinOf(r, t.name);
+    const link: TenantLink = { key: t.key, name: t.name, revision: n };
+    return { document: withTenantLink(twinContent(document) as TwinDocument, link), revision: revisionInfo(r), isHead: n === head.revision, problems };
+  });
 }
 
 /** The difference between the local project and the tenant's head (what a push would change there). */
 export async function compareWithHead(mongo: MongoConnections, t: ResolvedTenant, doc: TwinDocument): Promise<HeadComparison> {
-  requireSecrets(t, ['mongoPassword']);
   const target = tenantTarget(doc, t.key);
-  try {
-    return await mongo.run(t.mongo, 'read the twin', async (s) => {
-      const head = await s.store.head(doc.id);
-      const headRev = head ? await s.store.revision(doc.id, head.revision) : null;
-      return {
-        head: head ? headInfo(head) : null,
-        summary: headRev ? summarizeChanges(twinOf(headRev, t.name).document, twinContent(doc) as TwinDocument) : null,
-        base: target.kind === 'same' ? target.base : null,
-        otherTenant: target.kind === 'other' ? target.recorded : null,
-      };
-    });
-  } catch (e) {
-    throw asTwinError(e);
-  }
+  return onTenant(mongo, t, 'read the twin', async (store) => {
+    const head = await store.head(doc.id);
+    const headRev = head ? await store.revision(doc.id, head.revision) : null;
+    return {
+      head: head ? headInfo(head) : null,
+      summary: headRev ? summarizeChanges(twinOf(headRev, t.name).document, twinContent(doc) as TwinDocument) : null,
+      base: target.kind === 'same' ? target.base : null,
+      otherTenant: target.kind === 'other' ? target.recorded : null,
+    };
+  });
 }
 
 export interface PushOptions {

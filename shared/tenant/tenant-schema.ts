@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from '../api/source-schemas';
 
 /**
  * A tenant: where a plant's data (InfluxDB) and twins (MongoDB) live, without its secrets. Secrets are
@@ -8,24 +9,14 @@ import { z } from 'zod';
  */
 
 const Name = z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters');
-const HttpUrl = z
-  .string()
-  .max(2_048)
-  .refine((u) => {
-    try {
-      const p = new URL(u);
-      return p.protocol === 'http:' || p.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// URL')
-  .refine((u) => {
-    try {
-      return new URL(u).password === '';
-    } catch {
-      return true;
-    }
-  }, 'carries a password; give it as the password secret instead');
+/** A server URL, without a password in it (the password is a secret, named separately). */
+const HttpUrl = HttpUrlSchema.refine((u) => {
+  try {
+    return new URL(u).password === '';
+  } catch {
+    return true;
+  }
+}, 'carries a password; give it as the password secret instead');
 /** An environment variable name as POSIX shells accept it. */
 const EnvName = z
   .string()
