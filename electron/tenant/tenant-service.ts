@@ -131,7 +131,9 @@ export class TenantService {
     for (const name of ['influxPassword', 'influxToken', 'mongoPassword'] as const) if (!('stored' in (refs[name] ?? {}))) await this.o.vault.remove(id, name);
     await this.o.store.put(stored);
     await this.o.mongo.close(id);
-    if (this.o.store.active() === id) await this.activate(id);
+    // The active tenant's InfluxDB reconnects with the new settings in the background: a slow server must
+    // not hold up the save (a problem shows among the notices).
+    if (this.o.store.active() === id) void this.activate(id).catch(() => undefined);
     return this.info(stored);
   }
 

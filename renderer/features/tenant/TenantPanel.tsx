@@ -90,6 +90,11 @@ function ProjectSection({ t }: { t: TenantInfo }) {
           ) : (
             <p className="muted">The tenant has no twin {twinId} yet.</p>
           )}
+          {comparison.otherTenant && (
+            <p className="tenant-warning">
+              This project records another tenant: {comparison.otherTenant.name} (revision {comparison.otherTenant.revision}).
+            </p>
+          )}
           {comparison.summary && <ChangeSummaryView summary={comparison.summary} label="Differences from the tenant's head" />}
         </div>
       )}
@@ -165,7 +170,7 @@ export function TenantPanel() {
               </>
             ) : (
               <button type="button" disabled={busy !== null} onClick={() => void useTenants.getState().activate(selected.id)}>
-                Work for this tenant
+                {busy === 'activate' ? 'Connecting its InfluxDB…' : 'Work for this tenant'}
               </button>
             )}
           </p>
