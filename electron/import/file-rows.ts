@@ -6,6 +6,7 @@
 import { CsvRecordAssembler, type CsvEvent } from './csv-split';
 import type { FileHead, ImportPlan } from './import-plan';
 import { isLineProtocolComment } from './line-protocol-parse';
+import { IMPORT_LIMITS } from './import-limits';
 import { readLineBatches } from './line-batches';
 
 export interface RowVisitor {
@@ -19,7 +20,7 @@ export interface RowVisitor {
 /** Visit the data rows of a whole file. */
 export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisitor, signal?: AbortSignal): Promise<void> {
   if (plan.format === 'line-protocol') {
-    for await (const batch of readLineBatches(file, signal)) {
+    for await (const batch of readLineBatches(file, { signal })) {
       batch.lines.forEach((text, i) => {
         if (!isLineProtocolComment(text)) visitor.row(batch.firstLine + i, text, null);
       });
@@ -38,7 +39,7 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
     }
     events.length = 0;
   };
-  for await (const batch of readLineBatches(file, signal)) {
+  for await (const batch of readLineBatches(file, { signal })) {
     const { lines, firstLine } = batch;
     for (let i = 0; i < lines.length; i++) asm.push(lines[i] as string, firstLine + i, events);
     drain();
@@ -49,19 +50,20 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
 }
 
 const HEAD_LINES = 1000;
-const HEAD_BYTES = 256 * 1024;
+/** Enough for a header at the line cap and a few rows; never more, whatever the line endings. */
+const HEAD_BYTES = 2 * IMPORT_LIMITS.maxLineChars + 256 * 1024;
+const HEAD_CHARS = 256 * 1024;
 
-/** The first lines of a file (about 1,000 lines or 256 KB), for planning and previews. */
+/** The first lines of a file (about 1,000 lines or 256 K characters, reading at most HEAD_BYTES), for planning and previews. */
 export async function readHead(file: string, signal?: AbortSignal): Promise<FileHead> {
   const lines: string[] = [];
-  for await (const batch of readLineBatches(file, signal)) {
-    let bytes = 0;
+  let chars = 0;
+  outer: for await (const batch of readLineBatches(file, { signal, maxBytes: HEAD_BYTES })) {
     for (const l of batch.lines) {
       lines.push(l);
-      bytes += l.length;
-      if (lines.length >= HEAD_LINES || bytes >= HEAD_BYTES) break;
+      chars += l.length;
+      if (lines.length >= HEAD_LINES || (chars >= HEAD_CHARS && lines.length > 1)) break outer;
     }
-    if (lines.length >= HEAD_LINES || batch.bytesRead >= HEAD_BYTES) break;
   }
   return { lines, firstLine: 1 };
 }

@@ -5,13 +5,14 @@
  * (unknown delimiter, ambiguous dates, naive times without a zone) stop it before anything is staged.
  */
 import { stat } from 'node:fs/promises';
-import { twinError, type Problem } from '../../shared/api/errors';
+import { isTwinError, twinError, type Problem } from '../../shared/api/errors';
 import { ImportOptionsSchema, type ImportOptions, type ImportResult } from '../../shared/api/source-schemas';
 import { createTimestampParser, type TimestampParser } from '../../shared/time/timestamp-parser';
 import { isValidTimeZone } from '../../shared/time/zone-offsets';
 import type { LocalStore } from '../sources/local/local-store';
 import { readHead, visitRows } from './file-rows';
 import { planImport, type ImportPlan } from './import-plan';
+import { fileTooLarge, IMPORT_LIMITS } from './import-limits';
 import { ProblemLog } from './problem-log';
 import { rowDecoder } from './row-decoders';
 
@@ -42,8 +43,10 @@ export async function fileSize(file: string): Promise<number> {
   try {
     const s = await stat(file);
     if (!s.isFile()) throw twinError('file-unreadable', `${file} is not a file.`, { where: file });
+    if (s.size > IMPORT_LIMITS.maxFileBytes) throw fileTooLarge(file, s.size);
     return s.size;
   } catch (e) {
+    if (isTwinError(e)) throw e;
     if (e instanceof Error && 'code' in e && e.code === 'ENOENT') throw twinError('not-found', `The file ${file} does not exist.`, { where: file });
     if (e instanceof Error && 'code' in e) throw twinError('file-unreadable', `Cannot read ${file}: ${e.message}`, { where: file });
     throw e;

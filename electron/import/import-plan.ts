@@ -11,6 +11,7 @@ import { inferEpochUnit } from '../../shared/time/epoch-units';
 import { epochFormat, epochUnitOf, type TimestampFormat } from '../../shared/time/timestamp-format';
 import { detectTimestampFormat, timestampShape } from '../../shared/time/timestamp-detect';
 import { CsvRecordAssembler, detectDelimiter, type CsvEvent, type CsvRecord } from './csv-split';
+import { IMPORT_LIMITS, keyProblem } from './import-limits';
 import { isLineProtocolComment, parseLineProtocol } from './line-protocol-parse';
 
 export type ImportFormat = 'csv-wide' | 'csv-long' | 'line-protocol';
@@ -102,6 +103,12 @@ export function planImport(head: FileHead, options: ImportOptions): ImportPlan {
     return plan;
   }
   plan.headerLine = header.line;
+  if (header.fields.length > IMPORT_LIMITS.maxColumns) {
+    plan.fatal.push(
+      `Line ${header.line} has ${header.fields.length.toLocaleString('en')} columns, over the ${IMPORT_LIMITS.maxColumns.toLocaleString('en')}-column cap: export fewer tags per file and import the files together.`,
+    );
+    return plan;
+  }
   plan.columns = header.fields.map((f) => f.trim());
   const data = records.slice(1);
   if (looksLikeData(header.fields)) {
@@ -182,7 +189,13 @@ function planWide(plan: ImportPlan, options: ImportOptions): void {
       return;
     }
     seen.set(name, column);
-    plan.sensorColumns.push({ column, key: formatSeriesKey({ measurement: name, tags: {}, field: options.field }) });
+    const key = formatSeriesKey({ measurement: name, tags: {}, field: options.field });
+    const tooLong = keyProblem(key);
+    if (tooLong) {
+      plan.fatal.push(`Column ${column + 1} on line ${plan.headerLine}: ${tooLong}; shorten the column name.`);
+      return;
+    }
+    plan.sensorColumns.push({ column, key });
   });
   if (plan.sensorColumns.length === 0 && plan.fatal.length === 0) plan.fatal.push('The file has a timestamp column but no sensor columns.');
 }

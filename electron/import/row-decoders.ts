@@ -10,6 +10,7 @@ import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from '../../shared/tim
 import { epochUnitOf } from '../../shared/time/timestamp-format';
 import type { TimestampParser } from '../../shared/time/timestamp-parser';
 import type { ImportPlan } from './import-plan';
+import { cellProblem, IMPORT_LIMITS, keyProblem } from './import-limits';
 import { parseLineProtocol } from './line-protocol-parse';
 
 export interface RowSink {
@@ -32,6 +33,17 @@ export function parseCell(text: string): { ok: true; value: number } | { ok: fal
   return parseNumber(text);
 }
 
+/** Names remembered for their keys; past this many, keys are formatted afresh (a file of millions of distinct names stays bounded). */
+const MAX_REMEMBERED_NAMES = 100_000;
+
+/** A row with a cell over the cap is reported and skipped; rows shorter than the cap cannot hold one, which keeps this cheap. */
+function tooLongCell(text: string, fields: readonly string[], line: number, sink: RowSink): boolean {
+  if (text.length <= IMPORT_LIMITS.maxCellChars) return false;
+  const problem = cellProblem(fields);
+  if (problem) sink.problem(line, problem);
+  return problem !== null;
+}
+
 /** The decoder for a plan; `field` names the field of CSV sensors (`B7_CH1_KW#value`). */
 export function rowDecoder(plan: ImportPlan, parseTime: TimestampParser, field: string): RowDecoder {
   if (plan.format === 'csv-wide') return wideDecoder(plan, parseTime);
@@ -42,8 +54,9 @@ export function rowDecoder(plan: ImportPlan, parseTime: TimestampParser, field: 
 function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDecoder {
   const width = plan.columns.length;
   const sensors = plan.sensorColumns.map((s) => ({ ...s, name: plan.columns[s.column] ?? '' }));
-  return (line, _text, fields, sink) => {
+  return (line, text, fields, sink) => {
     const f = fields ?? [];
+    if (tooLongCell(text, f, line, sink)) return null;
     if (f.length > width) {
       sink.problem(line, `the row has ${f.length} fields but the header has ${width}; the row was skipped`);
       return null;
@@ -65,28 +78,36 @@ function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDecoder {
 }
 
 function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field: string): RowDecoder {
-  const keys = new Map<string, string | null>();
-  const keyOf = (name: string): string | null => {
+  // Names map to keys or to why they cannot be one; the map is bounded by the series an import may create.
+  const keys = new Map<string, { key: string } | { problem: string }>();
+  const keyOf = (name: string): { key: string } | { problem: string } => {
     let k = keys.get(name);
     if (k === undefined) {
-      k = name === '' || /[\r\n]/.test(name) ? null : formatSeriesKey({ measurement: name, tags: {}, field });
-      keys.set(name, k);
+      if (name === '') k = { problem: 'the sensor name is empty; the row was skipped' };
+      else if (/[\r\n]/.test(name)) k = { problem: 'the sensor name has a line break; the row was skipped' };
+      else {
+        const key = formatSeriesKey({ measurement: name, tags: {}, field });
+        const tooLong = keyProblem(key);
+        k = tooLong ? { problem: `${tooLong}; the row was skipped` } : { key };
+      }
+      if (keys.size < MAX_REMEMBERED_NAMES) keys.set(name, k);
     }
     return k;
   };
-  return (line, _text, fields, sink) => {
+  return (line, text, fields, sink) => {
     const f = fields ?? [];
+    if (tooLongCell(text, f, line, sink)) return null;
     const time = parseTime(f[plan.timeColumn] ?? '');
     if (!time.ok) {
       sink.problem(line, `${time.error}; the row was skipped`);
       return null;
     }
-    const name = (f[plan.sensorColumn] ?? '').trim();
-    const key = keyOf(name);
-    if (key === null) {
-      sink.problem(line, name === '' ? 'the sensor name is empty; the row was skipped' : 'the sensor name has a line break; the row was skipped');
+    const named = keyOf((f[plan.sensorColumn] ?? '').trim());
+    if ('problem' in named) {
+      sink.problem(line, named.problem);
       return null;
     }
+    const key = named.key;
     const cell = f[plan.valueColumn] ?? '';
     if (cell.trim() === '') return time.ms;
     const n = parseCell(cell);
@@ -137,7 +158,12 @@ function lineProtocolDecoder(plan: ImportPlan): RowDecoder {
       let key = keys.get(cacheKey);
       if (key === undefined) {
         key = formatSeriesKey({ measurement: point.measurement, tags: point.tags, field: f.key });
-        keys.set(cacheKey, key);
+        const tooLong = keyProblem(key);
+        if (tooLong) {
+          sink.problem(line, `${tooLong}; the value was skipped`);
+          continue;
+        }
+        if (keys.size < MAX_REMEMBERED_NAMES) keys.set(cacheKey, key);
       }
       sink.point(key, time.ms, f.value.value);
     }

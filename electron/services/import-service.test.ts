@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +52,36 @@ describe('ImportService', () => {
     for (const call of [() => service.preview(file, options), () => service.importFile(file, options)]) {
       await expect(call()).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden' && e.message.includes(message));
     }
+  });
+});
+
+describe('ImportService in the web host, on the real path', () => {
+  it('refuses a link whose target is in a hidden folder or not an export, and reads a link to an ordinary export', async () => {
+    const service = new ImportService(store, 'any-export');
+    const hidden = path.join(dir, '.hidden');
+    mkdirSync(hidden, { recursive: true });
+    writeFileSync(path.join(hidden, 'secrets.csv'), 'time,PASSWORD\n2025-07-01T00:00:00Z,1234\n');
+    symlinkSync(path.join(hidden, 'secrets.csv'), path.join(dir, 'via-link.csv'));
+    symlinkSync('/etc/passwd', path.join(dir, 'passwd-link.csv'));
+    // A folder link hides the dot-folder from the path as named.
+    symlinkSync(hidden, path.join(dir, 'plain-folder'));
+    for (const [file, message] of [
+      [path.join(dir, 'via-link.csv'), 'inside the hidden folder ".hidden"'],
+      [path.join(dir, 'passwd-link.csv'), 'passwd is not a historian export'],
+      [path.join(dir, 'plain-folder', 'secrets.csv'), 'inside the hidden folder ".hidden"'],
+    ] as const) {
+      for (const call of [() => service.preview(file, options), () => service.importFile(file, options)]) {
+        const e = await call().then(
+          () => null,
+          (x: unknown) => x,
+        );
+        expect(isTwinError(e) && e.kind).toBe('forbidden');
+        expect((e as Error).message).toContain(message);
+        expect((e as Error).message).not.toContain('1234');
+      }
+    }
+    expect((await store.catalog({ search: 'PASSWORD' })).length).toBe(0);
+    symlinkSync(csv, path.join(dir, 'link-to-export.csv'));
+    expect((await service.preview(path.join(dir, 'link-to-export.csv'), options)).series).toEqual(['B7_CH1_KW#value']);
   });
 });
