@@ -29,20 +29,30 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
     return;
   }
   const asm = new CsvRecordAssembler(plan.delimiter ?? ',');
-  let seenHeader = false;
+  const delimiter = plan.delimiter ?? ',';
+  const dataLine = plan.dataLine;
   const events: CsvEvent[] = [];
   const drain = () => {
     for (const e of events) {
       if ('error' in e) visitor.broken(e.error.line, e.error.message);
-      else if (!seenHeader) seenHeader = true;
-      else visitor.row(e.record.line, e.record.raw, e.record.fields);
+      else if (e.record.line >= dataLine) visitor.row(e.record.line, e.record.raw, e.record.fields);
     }
     events.length = 0;
   };
   for await (const batch of readLineBatches(file, { signal })) {
     const { lines, firstLine } = batch;
-    for (let i = 0; i < lines.length; i++) asm.push(lines[i] as string, firstLine + i, events);
-    drain();
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] as string;
+      const line = firstLine + i;
+      // Most lines hold no quote: split them here, without the assembler's bookkeeping.
+      if (!asm.busy && line >= dataLine && text.indexOf('"') < 0) {
+        if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
+        visitor.row(line, text, text.split(delimiter));
+        continue;
+      }
+      asm.push(text, line, events);
+      if (events.length > 0) drain();
+    }
     await visitor.progress?.(batch.bytesRead);
   }
   asm.end(events);

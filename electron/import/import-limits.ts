@@ -69,3 +69,6 @@ export function keyProblem(key: string, limits: ImportLimits = IMPORT_LIMITS): s
   if (key.length <= limits.maxKeyChars) return null;
   return `the series name ${quoteShort(key, 40)} is over the ${n(limits.maxKeyChars)}-character cap for a series key`;
 }
+
+/** Names remembered for their keys; past this many, keys are formatted afresh (a file of millions of distinct names stays bounded). */
+export const MAX_REMEMBERED_NAMES = 100_000;

@@ -27,18 +27,18 @@ afterAll(async () => {
 describe('ImportService', () => {
   it('in Electron, imports only files the user picked in the native dialog', async () => {
     const service = new ImportService(store, 'approved-only');
-    await expect(service.preview(csv, options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
-    await expect(service.importFile('/etc/passwd', options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    await expect(service.preview([csv], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    await expect(service.importFiles(['/etc/passwd'], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
     service.approve(csv);
-    const result = await service.importFile(csv, options);
+    const result = await service.importFiles([csv], options);
     expect(result.points).toBe(2);
     expect(result.series).toEqual(['B7_CH1_KW#value']);
   });
 
   it('in the web host, takes an absolute path to a historian export, never a relative one', async () => {
     const service = new ImportService(store, 'any-export');
-    expect((await service.preview(csv, options)).series).toEqual(['B7_CH1_KW#value']);
-    await expect(service.preview('export.csv', options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'invalid-input');
+    expect((await service.preview([csv], options)).series).toEqual(['B7_CH1_KW#value']);
+    await expect(service.preview(['export.csv'], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'invalid-input');
   });
 
   it.each([
@@ -49,7 +49,7 @@ describe('ImportService', () => {
     ['/srv/plant/export.CSV.bak', 'not a historian export'],
   ])('in the web host, refuses %s before reading it (%s)', async (file, message) => {
     const service = new ImportService(store, 'any-export');
-    for (const call of [() => service.preview(file, options), () => service.importFile(file, options)]) {
+    for (const call of [() => service.preview([file], options), () => service.importFiles([file], options)]) {
       await expect(call()).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden' && e.message.includes(message));
     }
   });
@@ -70,7 +70,7 @@ describe('ImportService in the web host, on the real path', () => {
       [path.join(dir, 'passwd-link.csv'), 'passwd is not a historian export'],
       [path.join(dir, 'plain-folder', 'secrets.csv'), 'inside the hidden folder ".hidden"'],
     ] as const) {
-      for (const call of [() => service.preview(file, options), () => service.importFile(file, options)]) {
+      for (const call of [() => service.preview([file], options), () => service.importFiles([file], options)]) {
         const e = await call().then(
           () => null,
           (x: unknown) => x,
@@ -82,6 +82,6 @@ describe('ImportService in the web host, on the real path', () => {
     }
     expect((await store.catalog({ search: 'PASSWORD' })).length).toBe(0);
     symlinkSync(csv, path.join(dir, 'link-to-export.csv'));
-    expect((await service.preview(path.join(dir, 'link-to-export.csv'), options)).series).toEqual(['B7_CH1_KW#value']);
+    expect((await service.preview([path.join(dir, 'link-to-export.csv')], options)).series).toEqual(['B7_CH1_KW#value']);
   });
 });

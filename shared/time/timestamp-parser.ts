@@ -5,9 +5,10 @@
  */
 import { civilToWallMs } from './civil-time';
 import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from './epoch-units';
-import { dateOrderOf, epochUnitOf, type TimestampFormat } from './timestamp-format';
-import { parseIsoText, parseSlashedText, type TextParse } from './timestamp-text';
+import { epochUnitOf, type TimestampFormat } from './timestamp-format';
+import { parseTimestampText } from './timestamp-text';
 import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wall-time';
+import { resolveAbbreviatedTime } from './zone-abbreviations';
 import { isValidTimeZone } from './zone-offsets';
 
 export interface TimestampParserOptions extends WallTimeOptions {
@@ -34,15 +35,22 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
       return r;
     };
   }
-  const order = dateOrderOf(o.format);
-  const read: (text: string) => TextParse = order === null ? parseIsoText : (text) => parseSlashedText(text, order);
+  const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
   const zone = o.timeZone;
   return (raw) => {
     const text = raw.trim();
-    const p = read(text);
+    const p = parseTimestampText(text, format);
     if (!p.ok) return p;
     if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
-    if (zone === undefined) return { ok: false, error: `"${text}" has no UTC offset and no time zone was chosen for the import` };
+    if (zone === undefined) {
+      return p.zone === null
+        ? { ok: false, error: `"${text}" has no UTC offset and no time zone was chosen for the import` }
+        : { ok: false, error: `"${text}" says ${p.zone}, which means different offsets in different zones: choose the time zone of the import` };
+    }
+    if (p.zone !== null) {
+      const r = resolveAbbreviatedTime(p.civil, p.zone, zone);
+      return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+    }
     const r = resolveWallTime(p.civil, zone, o);
     return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
   };

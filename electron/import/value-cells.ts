@@ -1,0 +1,37 @@
+/**
+ * A value cell read as data: a number, nothing (an empty cell or SQL's NULL), a state that makes a gap
+ * (PI's `Shutdown`, a bad-quality word), or text that is neither (a problem with its reason).
+ */
+import { parseNumber } from '../../shared/series/parse-number';
+import { badState, looksLikeState } from './quality-codes';
+
+export type CellRead = { kind: 'number'; value: number } | { kind: 'empty' } | { kind: 'gap'; state: string } | { kind: 'bad'; reason: string };
+
+const EMPTY: CellRead = { kind: 'empty' };
+
+/** A cell as a number: strict decimals, or true/false as 1/0. */
+export function parseCell(text: string): { ok: true; value: number } | { ok: false; reason: string } {
+  // Only cells starting with t or f can be booleans; the rest go straight to the number parser.
+  const c = (text.charCodeAt(0) === 0x20 ? text.trimStart().charCodeAt(0) : text.charCodeAt(0)) | 0x20;
+  if (c === 0x74 || c === 0x66) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true') return { ok: true, value: 1 };
+    if (t === 'false') return { ok: true, value: 0 };
+  }
+  return parseNumber(text);
+}
+
+/**
+ * Read a value cell. `states`: any name in the cell is a state (PI writes digital states where numbers go);
+ * `known`: only known bad words are, and other text is a problem, as a typo in a number would be.
+ */
+export function readValueCell(text: string, textValues: 'states' | 'known'): CellRead {
+  const n = parseCell(text);
+  if (n.ok) return { kind: 'number', value: n.value };
+  const t = text.trim();
+  if (t === '' || t === 'NULL' || t === 'null') return EMPTY;
+  const known = badState(t);
+  if (known !== null) return { kind: 'gap', state: known };
+  if (textValues === 'states' && looksLikeState(t)) return { kind: 'gap', state: t.length > 60 ? `${t.slice(0, 60)}…` : t };
+  return { kind: 'bad', reason: n.reason };
+}

@@ -1,0 +1,123 @@
+import type { GapCount, ImportPreview, LineProblem } from '../../../shared/api/source-schemas';
+import { baseName, formatBytes, formatCount, unitSuffix } from './import-text';
+
+const SHOWN_PROBLEMS = 20;
+const SHOWN_SERIES = 12;
+const SHOWN_FILES = 50;
+
+/** Values that will be gaps, per state (digital states, bad quality): what the user checks before importing. */
+export function GapList({ gaps, label }: { gaps: GapCount[]; label: string }) {
+  if (gaps.length === 0) return null;
+  return (
+    <ul className="import-gaps" aria-label={label}>
+      {gaps.map((g) => (
+        <li key={g.state}>
+          <span className="import-gaps__state">{g.state}</span> <strong>{formatCount(g.count)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function problemText(p: LineProblem): string {
+  const where = p.file ? `${baseName(p.file)}${p.line > 0 ? `, line ${p.line}` : ''}: ` : p.line > 0 ? `line ${p.line}: ` : '';
+  return `${where}${p.message}`;
+}
+
+function SampleTable({ preview }: { preview: ImportPreview }) {
+  const wide = preview.format !== 'csv-long';
+  const columns = wide ? preview.sampleSeries : [];
+  return (
+    <div className="import-preview__table">
+      <table aria-label="First rows as they would be imported">
+        <thead>
+          <tr>
+            <th scope="col">line</th>
+            <th scope="col">time (UTC)</th>
+            {wide ? (
+              columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                  {unitSuffix(preview, c)}
+                </th>
+              ))
+            ) : (
+              <th scope="col">values</th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.sample.map((r) => (
+            <tr key={r.line} title={r.raw}>
+              <td>{r.line}</td>
+              <td>{r.time ?? '—'}</td>
+              {wide ? columns.map((c, i) => <td key={c}>{r.values[i] ?? ''}</td>) : <td>{r.values.join(', ')}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** How the import would land, from the heads of its files: layout, timestamps, series and units, gaps, problems, first rows. */
+export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+  const gapTotal = preview.gaps.reduce((s, g) => s + g.count, 0);
+  const many = preview.fileCount > 1;
+  return (
+    <section aria-label="Import preview" className="import-preview">
+      <p>
+        Layout: <strong data-layout={preview.layout.id}>{preview.layout.name}</strong>
+        {preview.delimiter ? ` (delimiter ${preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`})` : ''}.{' '}
+        {many ? `${formatCount(preview.fileCount)} files, ${formatBytes(preview.totalBytes)}. ` : ''}
+        Timestamps read as <strong>{preview.timestampFormat}</strong>
+        {preview.needsTimeZone ? (preview.abbreviations.length > 0 ? `, labelled ${preview.abbreviations.join(', ')}` : ', without a UTC offset') : ''}.{' '}
+        {preview.series.length} series.
+      </p>
+      {preview.series.length > 0 && (
+        <p className="muted import-preview__series">
+          {preview.series
+            .slice(0, SHOWN_SERIES)
+            .map((k) => `${k}${unitSuffix(preview, k)}`)
+            .join(', ')}
+          {preview.series.length > SHOWN_SERIES ? ` and ${preview.series.length - SHOWN_SERIES} more` : ''}
+        </p>
+      )}
+      {gapTotal > 0 && (
+        <div className="import-preview__gaps">
+          <p>
+            {formatCount(gapTotal)} of the values in the first {formatCount(preview.rowsRead)} rows are digital states or bad quality: they become gaps, not
+            numbers.
+          </p>
+          <GapList gaps={preview.gaps} label="Gaps by state" />
+        </div>
+      )}
+      {many && (
+        <details className="import-preview__files">
+          <summary>Files</summary>
+          <ul aria-label="Files">
+            {preview.files.slice(0, SHOWN_FILES).map((f) => (
+              <li key={f.path} title={f.path}>
+                {baseName(f.path)}: {formatBytes(f.bytes)}, {f.series} series{f.problems ? `, ${f.problems} problems` : ''}
+              </li>
+            ))}
+            {preview.fileCount > SHOWN_FILES && <li>…and {formatCount(preview.fileCount - SHOWN_FILES)} more</li>}
+          </ul>
+        </details>
+      )}
+      {preview.problems.length > 0 && (
+        <div role="alert">
+          <p className="field__error">
+            {preview.problems.length} problem{preview.problems.length > 1 ? 's' : ''} in the first rows:
+          </p>
+          <ul className="problems" aria-label="Import problems">
+            {preview.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}>{problemText(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview.sample.length > 0 && <SampleTable preview={preview} />}
+    </section>
+  );
+}
