@@ -65,6 +65,27 @@ export function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDe
 
 type Named = { key: string } | { problem: string };
 
+/**
+ * Niagara flags and statuses list several flags in braces (`{down,stale}`); written unquoted, the CSV
+ * split cuts them apart. Rejoin the pieces of each brace group so the columns line up again.
+ */
+export function rejoinBraces(fields: readonly string[], delimiter: string): string[] {
+  const out: string[] = [];
+  let open: string | null = null;
+  for (const f of fields) {
+    if (open !== null) {
+      open += delimiter + f;
+      if (f.includes('}')) {
+        out.push(open);
+        open = null;
+      }
+    } else if (f.trimStart().startsWith('{') && !f.includes('}')) open = f;
+    else out.push(f);
+  }
+  if (open !== null) out.push(open);
+  return out;
+}
+
 export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field: string): RowDecoder {
   // Names map to keys or to why they cannot be one; the map is bounded by the series an import may create.
   const keys = new Map<string, Named>();
@@ -85,8 +106,12 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
   const fixed: Named | null = plan.fixedKey === null ? null : { key: plan.fixedKey };
   const unitsSeen = new Set<string>();
   const { quality, textValues, unitColumn, valueUnit } = plan;
+  const braces = plan.layout === 'niagara';
+  const width = plan.columns.length;
+  const delimiter = plan.delimiter ?? ',';
   return (line, text, fields, sink) => {
-    const f = fields ?? [];
+    let f = fields ?? [];
+    if (braces && f.length > width) f = rejoinBraces(f, delimiter);
     if (tooLongCell(text, f, line, sink)) return null;
     const time = parseTime(f[plan.timeColumn] ?? '');
     if (!time.ok) {

@@ -2,91 +2,24 @@
  * Units written into column headers: `Value (kW)` (Niagara), `CH1 Power [kW]`, `LCHWT (°F)`. A bracketed
  * suffix is a unit only when it reads as one, so a tag such as `FT-101 (bypass)` keeps its whole name.
  */
+import { dimensionOfUnit } from '../../shared/catalog/units';
 
-const UNITS = new Set(
+/** Units the catalog's dimension table does not list but exports write. */
+const MORE_UNITS = new Set(
   [
-    '%',
     '%RH',
-    'A',
-    'mA',
     'kA',
-    'V',
-    'kV',
-    'mV',
-    'W',
-    'kW',
-    'MW',
-    'kWh',
-    'MWh',
-    'Wh',
-    'kVA',
     'kVAR',
-    'kvar',
     'VA',
     'VAR',
     'PF',
-    'Hz',
-    'rpm',
-    'RPM',
-    '°C',
-    '°F',
-    'degC',
-    'degF',
-    'deg C',
-    'deg F',
-    'C',
-    'F',
-    'K',
     'Δ°C',
     'Δ°F',
-    'psi',
-    'psig',
-    'psia',
     'psid',
-    'kPa',
-    'Pa',
-    'MPa',
-    'bar',
-    'barg',
-    'mbar',
-    'inH2O',
     'in. W.C.',
-    'inWC',
     'in wc',
-    'ftH2O',
-    'ft',
-    'm',
-    'mm',
-    'gpm',
-    'GPM',
-    'L/s',
-    'l/s',
-    'L/min',
-    'm3/h',
-    'm³/h',
-    'm3/s',
-    'cfm',
-    'CFM',
-    'kg/s',
-    'kg/h',
-    't/h',
-    'lb/h',
-    'ton',
-    'tons',
     'tonR',
-    'TR',
     'RT',
-    'BTU/h',
-    'Btu/h',
-    'MBH',
-    'kW/ton',
-    'kW/TR',
-    'COP',
-    'ppm',
-    'ppb',
-    'pH',
-    'µS/cm',
-    'uS/cm',
     'NTU',
     'lux',
     's',
@@ -103,14 +36,17 @@ const UNITS = new Set(
     'fpm',
     'kg',
     'lb',
-    'mg/L',
-    'on/off',
   ].map((u) => u.toLowerCase()),
 );
 
+/** Words the dimension table takes as units that, in brackets after a tag, are more likely part of its name: `Pump 2 (status)`. */
+const NAME_WORDS = new Set(['status', 'state', 'digital', 'binary', 'bool', 'boolean', 'ratio', 'percent', 'pct', 'in', 'inch', '-']);
+
 /** Whether text reads as an engineering unit. */
 export function isUnit(text: string): boolean {
-  return UNITS.has(text.trim().toLowerCase());
+  const t = text.trim().toLowerCase();
+  if (NAME_WORDS.has(t)) return false;
+  return dimensionOfUnit(text) !== null || MORE_UNITS.has(t);
 }
 
 /** A header split into its name and unit: `CH1 Power (kW)` → CH1 Power, kW; a suffix that is no unit stays in the name. */

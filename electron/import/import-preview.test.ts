@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewImport } from './import-preview';
+import { expandImportPaths } from './import-paths';
+import { previewImport, previewImports } from './import-preview';
 
 describe('previewImport', () => {
   let dir: string;
@@ -77,5 +78,40 @@ describe('previewImport', () => {
   it('flags duplicate column names as stopping the import', async () => {
     const p = await previewImport(await file('dupcol.csv', 'time,A,A\n2024-01-01T00:00:00Z,1,2\n'), {});
     expect(p.problems[0]).toEqual({ line: 1, message: expect.stringMatching(/Columns 2 and 3 are both named "A"/) });
+  });
+});
+
+describe('previewImports of historian layouts', () => {
+  const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
+
+  it('names the layout, counts the gaps per state in the rows read, and shows each timestamp choice with its instant', async () => {
+    const p = await previewImport(fixture('pi-long.csv'), { timeZone: 'America/Chicago' });
+    expect(p.layout).toEqual({ id: 'pi-long', name: 'PI export, one row per value (tag, timestamp, value)' });
+    expect(p.rowsRead).toBe(16);
+    expect(p.gaps[0]).toEqual({ state: 'I/O Timeout', count: 2 });
+    expect(p.gaps.reduce((n, g) => n + g.count, 0)).toBe(9);
+    expect(p.timestampChoices).toEqual([{ format: 'DD-MMM-YY', readable: 16, first: '2025-07-01T05:00:00.000Z' }]);
+    expect(p.timestampSamples[0]).toBe('01-Jul-25 00:00:00');
+    expect(p.problems).toEqual([]);
+  });
+
+  it('previews a folder as one import, with every file listed', async () => {
+    const files = await expandImportPaths([fixture('niagara')]);
+    const p = await previewImports(files, { timeZone: 'America/New_York' });
+    expect(p.fileCount).toBe(4);
+    expect(p.files.map((f) => [path.basename(f.path), f.layout, f.series])).toEqual([
+      ['CH1_kW.csv', 'niagara', 1],
+      ['CH2_kW.csv', 'niagara', 1],
+      ['CHWP1_Run.csv', 'niagara', 1],
+      ['OAT.csv', 'niagara', 1],
+    ]);
+    expect(p.units['/B7Station/OAT#value']).toBe('°F');
+    expect(p.sample.map((s) => s.time)).toEqual([
+      '2025-07-01T04:00:00.000Z',
+      '2025-07-01T04:15:00.000Z',
+      '2025-07-01T04:30:00.000Z',
+      '2025-07-01T04:45:00.000Z',
+      '2025-07-01T05:00:00.000Z',
+    ]);
   });
 });

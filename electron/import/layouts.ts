@@ -49,7 +49,8 @@ export function recogniseLayout(s: CsvShape): LayoutId {
   if (tag === 0 && time > 0 && value > 0 && (quality < 0 || names.some((n) => /^(questionable|annotated|substituted)$/.test(n)))) return 'pi-long';
   if (names[0] === 't stamp') return 'ignition';
   if (looksLong(s)) return 'long';
-  if (s.tagRow || s.detectedFormat === 'DD-MMM-YY' || s.detectedFormat === 'DD-MMM-YYYY') return 'pi-wide';
+  // DataLink sheets leave the time column unnamed, or name the columns in a first "Tag" row; PI writes dd-MMM-yy times.
+  if (s.tagRow || names[0] === '' || s.detectedFormat === 'DD-MMM-YY' || s.detectedFormat === 'DD-MMM-YYYY') return 'pi-wide';
   return 'wide';
 }
 

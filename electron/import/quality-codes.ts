@@ -90,7 +90,9 @@ export function opcQualityVerdict(text: string): Verdict {
   if (t === '') return null;
   if (!/^-?\d+$/.test(t) && !/^0x[0-9a-f]+$/i.test(t)) return textQualityVerdict(t);
   const n = Number(t);
-  if (n >= 0 && n <= 255) {
+  // Hex is how OPC UA status codes are written; decimal 0–255 is OPC DA.
+  const hex = /^0x/i.test(t);
+  if (!hex && n >= 0 && n <= 255) {
     if ((n & 0xc0) === 0xc0) return null;
     const name = OPC_DA[n & 0xfc] ?? ((n & 0xc0) === 0x40 ? 'Uncertain' : 'Bad');
     return `OPC ${n} (${name})`;

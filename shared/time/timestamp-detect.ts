@@ -69,7 +69,8 @@ export function timestampChoices(texts: readonly string[]): TimestampChoice[] {
   if (epochs.length > 0) out.push({ format: epochFormat(inferEpochUnit(epochs) ?? 'ms'), readable: epochs.length });
   for (const format of TEXT_FORMATS) {
     const n = readable(texts, format);
-    if (n > 0) out.push({ format, readable: n });
+    // YYYY/MM/DD also reads dashes; where ISO reads as much, it adds nothing to the choice.
+    if (n > 0 && !(format === 'YYYY/MM/DD' && (out.find((c) => c.format === 'iso')?.readable ?? 0) >= n)) out.push({ format, readable: n });
   }
   return out.sort((a, b) => b.readable - a.readable);
 }

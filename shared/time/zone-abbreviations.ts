@@ -59,6 +59,31 @@ function intlNames(zone: string): ((ms: number) => string[]) | null {
   };
 }
 
+/**
+ * A zone's offset at single instants, straight from Intl: cheaper than tabulating the zone's year when only a
+ * few instants of many zones are asked (listing the zones that use an abbreviation).
+ */
+function instantOffsets(zone: string): (ms: number) => number {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return (ms) => {
+    const whole = Math.floor(ms / 1000) * 1000;
+    const p: Record<string, number> = {};
+    for (const part of f.formatToParts(whole)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const d = new Date(Date.UTC(2000, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0));
+    d.setUTCFullYear(p.year ?? 2000);
+    return d.getTime() - whole;
+  };
+}
+
 /** The abbreviations a zone uses in a UTC year, each with the offsets (ms) it stands for there. */
 export function zoneAbbreviations(zone: string, year: number): Map<string, number[]> {
   const id = `${zone}|${year}`;
@@ -70,20 +95,20 @@ export function zoneAbbreviations(zone: string, year: number): Map<string, numbe
     if (!list.includes(offset)) list.push(offset);
     out.set(name, list);
   };
-  const names = intlNames(zone);
-  const z = zoneOffsets(zone);
-  const offsets = new Set<number>();
-  // DST periods last months: two samples a month meet each of a year's offsets.
+  const offsetAt = instantOffsets(zone);
+  // DST periods last months: two samples a month meet each of a year's offsets; each offset is named once.
+  const sampleOf = new Map<number, number>();
   for (let month = 0; month < 12; month++) {
     for (const day of [1, 16]) {
       const at = new Date(Date.UTC(2000, month, day, 12));
       at.setUTCFullYear(year);
-      const ms = at.getTime();
-      const offset = z.offsetAt(ms);
-      offsets.add(offset);
-      for (const name of names?.(ms) ?? []) add(name, offset);
+      const offset = offsetAt(at.getTime());
+      if (!sampleOf.has(offset)) sampleOf.set(offset, at.getTime());
     }
   }
+  const offsets = new Set(sampleOf.keys());
+  const names = sampleOf.size > 0 ? intlNames(zone) : null;
+  for (const [offset, ms] of sampleOf) for (const name of names?.(ms) ?? []) add(name, offset);
   const known = KNOWN[zone];
   if (known) {
     const sorted = [...offsets].sort((a, b) => a - b);
@@ -123,14 +148,48 @@ function namesAt(zone: string, ms: number): string[] {
 }
 
 let allZones: string[] | null = null;
+/** Zones named first in messages, being where most plants are; the rest follow in the runtime's order. */
+const FIRST = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'America/Mexico_City',
+  'America/Halifax',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Helsinki',
+  'Asia/Kolkata',
+  'Asia/Shanghai',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Australia/Perth',
+  'Pacific/Auckland',
+  'Africa/Johannesburg',
+];
 
-/** Zones that use an abbreviation in a year (for messages: "CET is used by Europe/Berlin, Europe/Paris…"). */
+const usersCache = new Map<string, string[]>();
+/** Scanning every zone costs seconds (Intl formatters are slow to make): messages take what a short search finds. */
+const SEARCH_BUDGET_MS = 250;
+
+/** Zones that use an abbreviation in a year, the common ones first (for messages: "CET is used by Europe/Berlin, Europe/Paris…"). */
 export function zonesUsing(abbreviation: string, year: number, limit = 4): string[] {
-  allZones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const id = `${abbreviation}|${year}|${limit}`;
+  const cached = usersCache.get(id);
+  if (cached) return cached;
+  allZones ??= [...new Set([...FIRST, ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])])];
   const out: string[] = [];
+  const start = Date.now();
   for (const z of allZones) {
-    if (out.length >= limit) break;
+    if (out.length >= limit || Date.now() - start > SEARCH_BUDGET_MS) break;
     if (zoneAbbreviations(z, year).has(abbreviation)) out.push(z);
   }
+  usersCache.set(id, out);
   return out;
 }

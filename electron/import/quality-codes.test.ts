@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { avevaQualityVerdict, badState, niagaraStatusVerdict, opcQualityVerdict, textQualityVerdict } from './quality-codes';
+import { readValueCell } from './value-cells';
+import { splitHeaderUnit } from './header-units';
+import { rejoinBraces } from './csv-decoders';
+
+describe('quality as data', () => {
+  it('reads OPC DA qualities: good when the top two bits are set, the rest named', () => {
+    expect(opcQualityVerdict('192')).toBeNull();
+    expect(opcQualityVerdict('216')).toBeNull();
+    expect(opcQualityVerdict('0')).toBe('OPC 0 (Bad)');
+    expect(opcQualityVerdict('24')).toBe('OPC 24 (Bad: comm failure)');
+    expect(opcQualityVerdict('86')).toBe('OPC 86 (Uncertain: EU units exceeded)');
+    expect(opcQualityVerdict('2150891520')).toBe('OPC UA 0x80340000 (Bad)');
+    expect(opcQualityVerdict('0x00000000')).toBeNull();
+  });
+
+  it('reads AVEVA Quality, words and Niagara statuses', () => {
+    expect([avevaQualityVerdict('0'), avevaQualityVerdict('1'), avevaQualityVerdict('16')]).toEqual([null, 'Quality 1 (Bad)', 'Quality 16 (Doubtful)']);
+    expect([textQualityVerdict('Good'), textQualityVerdict('Good_Overload'), textQualityVerdict('Bad_Stale'), textQualityVerdict('192')]).toEqual([
+      null,
+      null,
+      'Bad_Stale',
+      null,
+    ]);
+    expect(niagaraStatusVerdict('{ok}')).toBeNull();
+    expect(niagaraStatusVerdict('{alarm,unackedAlarm}')).toBeNull();
+    expect(niagaraStatusVerdict('{overridden} @ 8')).toBeNull();
+    expect(niagaraStatusVerdict('{fault}')).toBe('{fault}');
+    expect(niagaraStatusVerdict('{down,stale}')).toBe('{down,stale}');
+  });
+
+  it('takes PI system states in any spacing and case as gaps, never numbers', () => {
+    expect(badState('I/O Timeout')).toBe('I/O Timeout');
+    expect(badState(' shutdown ')).toBe('shutdown');
+    expect(badState('Pt  Created')).toBe('Pt  Created');
+    expect(badState('Running')).toBeNull();
+    expect(readValueCell('Shutdown', 'known')).toEqual({ kind: 'gap', state: 'Shutdown' });
+    expect(readValueCell('Running', 'states')).toEqual({ kind: 'gap', state: 'Running' });
+    expect(readValueCell('Running', 'known')).toMatchObject({ kind: 'bad' });
+    expect(readValueCell('12abc', 'states')).toMatchObject({ kind: 'bad' });
+    expect(readValueCell('NULL', 'known')).toEqual({ kind: 'empty' });
+    expect(readValueCell(' 1e3 ', 'known')).toEqual({ kind: 'number', value: 1000 });
+  });
+});
+
+describe('headers', () => {
+  it('takes a unit from a header only when it reads as one', () => {
+    expect(splitHeaderUnit('Value (kW)', true)).toEqual({ name: 'Value', unit: 'kW' });
+    expect(splitHeaderUnit('CHWS Temp (°F)')).toEqual({ name: 'CHWS Temp', unit: '°F' });
+    expect(splitHeaderUnit('LCHWT_2 [degC]')).toEqual({ name: 'LCHWT_2', unit: 'degC' });
+    expect(splitHeaderUnit('FT-101 (bypass)')).toEqual({ name: 'FT-101 (bypass)', unit: null });
+    expect(splitHeaderUnit('Pump 2 (status)')).toEqual({ name: 'Pump 2 (status)', unit: null });
+  });
+
+  it('rejoins Niagara flags the CSV split cut apart', () => {
+    expect(rejoinBraces(['t', '{}', '{down', 'stale}', '1'], ',')).toEqual(['t', '{}', '{down,stale}', '1']);
+    expect(rejoinBraces(['t', '{a', 'b', 'c}', '{ok}', '1'], ',')).toEqual(['t', '{a,b,c}', '{ok}', '1']);
+  });
+});
