@@ -9,7 +9,7 @@ import { cellProblem, IMPORT_LIMITS, keyProblem, MAX_REMEMBERED_NAMES } from './
 import type { ImportPlan, QualityColumn } from './import-plan';
 import { qualityVerdict, type Verdict } from './quality-codes';
 import type { RowDecoder, RowSink } from './row-decoders';
-import { readValueCell } from './value-cells';
+import { plainDecimal, readValueCell } from './value-cells';
 
 /** A row with a cell over the cap is reported and skipped; rows shorter than the cap cannot hold one, which keeps this cheap. */
 function tooLongCell(text: string, fields: readonly string[], line: number, sink: RowSink): boolean {
@@ -53,6 +53,11 @@ export function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDe
           sink.gap(s.key, bad);
           continue;
         }
+      }
+      const plain = plainDecimal(cell);
+      if (plain === plain) {
+        sink.point(s.key, time.ms, plain);
+        continue;
       }
       const read = readValueCell(cell, textValues);
       if (read.kind === 'number') sink.point(s.key, time.ms, read.value);
@@ -138,7 +143,13 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
         return time.ms;
       }
     }
-    const read = readValueCell(f[plan.valueColumn] ?? '', textValues);
+    const cell = f[plan.valueColumn] ?? '';
+    const plain = plainDecimal(cell);
+    if (plain === plain) {
+      sink.point(key, time.ms, plain);
+      return time.ms;
+    }
+    const read = readValueCell(cell, textValues);
     if (read.kind === 'number') sink.point(key, time.ms, read.value);
     else if (read.kind === 'gap') sink.gap(key, read.state);
     else if (read.kind === 'bad') {

@@ -86,7 +86,7 @@ export function planCsv(head: FileHead, options: ImportOptions, fileName: string
 
   const named = findColumn(plan.columns, TIME_NAMES);
   plan.timeColumn = named >= 0 ? named : 0;
-  const samples = data.map((r) => r.fields[plan.timeColumn] ?? '').slice(0, 500);
+  const samples = data.slice(0, 200).map((r) => r.fields[plan.timeColumn] ?? '');
   const detected = detectTimestampFormat(samples, options.timestampFormat);
   const shape: CsvShape = {
     columns: plan.columns,

@@ -72,3 +72,9 @@ export function keyProblem(key: string, limits: ImportLimits = IMPORT_LIMITS): s
 
 /** Names remembered for their keys; past this many, keys are formatted afresh (a file of millions of distinct names stays bounded). */
 export const MAX_REMEMBERED_NAMES = 100_000;
+
+/**
+ * DuckDB's memory cap for a store opened to import (the CLI): staged rows beyond it spill to disk, so an
+ * import's memory stays flat however large the files (measured by npm run bench:import).
+ */
+export const IMPORT_STORE_MEMORY = '32MB';

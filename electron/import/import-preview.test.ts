@@ -31,8 +31,8 @@ describe('previewImport', () => {
       series: ['B7_CH1_KW#value', 'B7.CHWP2.SPD#value'],
     });
     expect(p.sample).toEqual([
-      { line: 2, raw: '1704067200000;310;45,5', time: '2024-01-01T00:00:00.000Z', values: [310, null] },
-      { line: 3, raw: '1704067260000;311;', time: '2024-01-01T00:01:00.000Z', values: [311, null] },
+      { line: 2, raw: '1704067200000;310;45,5', time: '2024-01-01T00:00:00.000Z', values: [310, null], keys: [], gaps: [] },
+      { line: 3, raw: '1704067260000;311;', time: '2024-01-01T00:01:00.000Z', values: [311, null], keys: [], gaps: [] },
     ]);
     expect(p.problems).toEqual([{ line: 2, message: expect.stringMatching(/decimal comma.*45\.5/) }]);
   });
@@ -42,7 +42,7 @@ describe('previewImport', () => {
     const without = await previewImport(f, {});
     expect(without.needsTimeZone).toBe(true);
     expect(without.timestampFormat).toBe('iso');
-    expect(without.sample[0]).toEqual({ line: 2, raw: '2024-07-01 12:00:00,6.5', time: null, values: [6.5] });
+    expect(without.sample[0]).toEqual({ line: 2, raw: '2024-07-01 12:00:00,6.5', time: null, values: [6.5], keys: [], gaps: [] });
     expect(without.problems).toEqual([{ line: 0, message: expect.stringMatching(/choose the time zone/) }]);
     const withZone = await previewImport(f, { timeZone: 'Europe/Berlin' });
     expect(withZone.sample[0]?.time).toBe('2024-07-01T10:00:00.000Z');
@@ -90,6 +90,8 @@ describe('previewImports of historian layouts', () => {
     expect(p.rowsRead).toBe(16);
     expect(p.gaps[0]).toEqual({ state: 'I/O Timeout', count: 2 });
     expect(p.gaps.reduce((n, g) => n + g.count, 0)).toBe(9);
+    expect(p.sample[1]).toMatchObject({ line: 3, values: [], keys: [], gaps: [{ series: 'B7_CH1_KW#value', state: 'I/O Timeout' }] });
+    expect(p.sample[0]).toMatchObject({ values: [512.4], keys: ['B7_CH1_KW#value'] });
     expect(p.timestampChoices).toEqual([{ format: 'DD-MMM-YY', readable: 16, first: '2025-07-01T05:00:00.000Z' }]);
     expect(p.timestampSamples[0]).toBe('01-Jul-25 00:00:00');
     expect(p.problems).toEqual([]);

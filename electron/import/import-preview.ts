@@ -16,7 +16,7 @@ const SAMPLE_ROWS = 20;
 /** Files whose heads the preview reads; the rest are checked when imported. */
 const PREVIEW_FILES = 200;
 
-type Row = { line: number; raw: string; time: number | null; points: Map<string, number> };
+type Row = { line: number; raw: string; time: number | null; points: Map<string, number>; gaps: Map<string, string> };
 
 /** Decode the data rows of a file's head. */
 function decodeHead(p: PlannedFile, o: ReturnType<typeof resolveOptions>, sink: RowSink, onRow: (row: Row) => void, onBroken: (problem: LineProblem) => void) {
@@ -26,11 +26,17 @@ function decodeHead(p: PlannedFile, o: ReturnType<typeof resolveOptions>, sink: 
   const parse = zoneMissing ? lenient(planParser(plan, o, 'UTC')) : planParser(plan, o);
   const decode = rowDecoder(plan, parse, o.field);
   let current = new Map<string, number>();
-  const rowSink: RowSink = { ...sink, point: (key, t, v) => (current.set(key, v), sink.point(key, t, v)) };
+  let gaps = new Map<string, string>();
+  const rowSink: RowSink = {
+    ...sink,
+    point: (key, t, v) => (current.set(key, v), sink.point(key, t, v)),
+    gap: (key, state) => (gaps.set(key, state), sink.gap(key, state)),
+  };
   const visit = (line: number, text: string, fields: string[] | null) => {
     current = new Map();
+    gaps = new Map();
     const time = decode(line, text, fields, rowSink);
-    onRow({ line, raw: text, time: zoneMissing ? null : time, points: current });
+    onRow({ line, raw: text, time: zoneMissing ? null : time, points: current, gaps });
   };
   if (plan.format === 'line-protocol') {
     head.lines.forEach((text, i) => {
@@ -145,6 +151,8 @@ export async function previewImports(files: readonly string[], options: ImportOp
       raw: r.raw,
       time: r.time === null ? null : new Date(r.time).toISOString(),
       values: order === null ? [...r.points.values()] : order.map((k) => r.points.get(k) ?? null),
+      keys: order === null ? [...r.points.keys()] : [],
+      gaps: [...r.gaps].map(([series, state]) => ({ series, state })),
     })),
     rowsRead,
     gaps: gaps.list(),

@@ -58,3 +58,14 @@ describe('headers', () => {
     expect(rejoinBraces(['t', '{a', 'b', 'c}', '{ok}', '1'], ',')).toEqual(['t', '{a,b,c}', '{ok}', '1']);
   });
 });
+
+describe('plain decimals by hand', () => {
+  it('reads what the strict parser reads, and leaves the rest to it', async () => {
+    const { plainDecimal } = await import('./value-cells');
+    const { parseNumber } = await import('../../shared/series/parse-number');
+    for (const t of ['0', '-12.5', '+3', '.5', '5.', '1e3', '-1.5E-3', '007', '1e308'])
+      expect([t, plainDecimal(t)]).toEqual([t, (parseNumber(t) as { value: number }).value]);
+    for (const t of ['', '-', '.', 'e3', '1e', '1e+', '12abc', ' 7', '7 ', '0x10', '1,5', '1_000', 'NaN', 'Infinity', '1e999', '--1'])
+      expect([t, plainDecimal(t)]).toEqual([t, NaN]);
+  });
+});

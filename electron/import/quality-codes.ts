@@ -123,6 +123,19 @@ const NIAGARA_BAD = new Set(['fault', 'down', 'stale', 'null', 'disabled']);
 
 /** A Niagara status (`{ok}`, `{alarm,unackedAlarm}`, `{fault}`, `{down,stale}`): bad when any flag is fault, down, stale, null or disabled. */
 export function niagaraStatusVerdict(text: string): Verdict {
+  // The common cases first: every row of a history has a status, and most say {ok}.
+  if (text === '{ok}' || text === '{}') return null;
+  if (text === lastStatus) return lastVerdict;
+  const verdict = readNiagaraStatus(text);
+  lastStatus = text;
+  lastVerdict = verdict;
+  return verdict;
+}
+
+let lastStatus = '';
+let lastVerdict: Verdict = null;
+
+function readNiagaraStatus(text: string): Verdict {
   const t = text.trim();
   const m = /^\{([^}]*)\}(?:\s*@\s*\S+)?$/.exec(t);
   if (!m) return null;

@@ -9,6 +9,43 @@ export type CellRead = { kind: 'number'; value: number } | { kind: 'empty' } | {
 
 const EMPTY: CellRead = { kind: 'empty' };
 
+/**
+ * A plain decimal (`-12.5`, `1e3`, `.5`) without padding, read by hand; NaN for anything else, which the
+ * strict parser then judges. The common cell, so the import's hot path skips the regular expressions.
+ */
+export function plainDecimal(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    c = text.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return NaN;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    if (c === 45 || c === 43) c = text.charCodeAt(++i);
+    let exp = 0;
+    while (c >= 48 && c <= 57) {
+      exp++;
+      c = text.charCodeAt(++i);
+    }
+    if (exp === 0) return NaN;
+  }
+  if (i !== n) return NaN;
+  const v = Number(text);
+  return Number.isFinite(v) ? v : NaN;
+}
+
 /** A cell as a number: strict decimals, or true/false as 1/0. */
 export function parseCell(text: string): { ok: true; value: number } | { ok: false; reason: string } {
   // Only cells starting with t or f can be booleans; the rest go straight to the number parser.
@@ -26,6 +63,8 @@ export function parseCell(text: string): { ok: true; value: number } | { ok: fal
  * `known`: only known bad words are, and other text is a problem, as a typo in a number would be.
  */
 export function readValueCell(text: string, textValues: 'states' | 'known'): CellRead {
+  const plain = plainDecimal(text);
+  if (plain === plain) return { kind: 'number', value: plain };
   const n = parseCell(text);
   if (n.ok) return { kind: 'number', value: n.value };
   const t = text.trim();

@@ -113,7 +113,18 @@ export const ImportPreviewSchema = z.object({
   /** The series the sample's values belong to, in order (wide files and line protocol; empty for long files, whose rows hold one value each). */
   sampleSeries: z.array(z.string()),
   /** The first rows (of the first file) as they would land: line number, parsed instant (ISO, UTC), values. */
-  sample: z.array(z.object({ line: z.number().int(), raw: z.string(), time: z.string().nullable(), values: z.array(z.number().nullable()) })),
+  sample: z.array(
+    z.object({
+      line: z.number().int(),
+      raw: z.string(),
+      time: z.string().nullable(),
+      values: z.array(z.number().nullable()),
+      /** Long files: the series each value belongs to. */
+      keys: z.array(z.string()),
+      /** Values of the row that are gaps, by series and state. */
+      gaps: z.array(z.object({ series: z.string(), state: z.string() })),
+    }),
+  ),
   /** Data rows read for the preview, and the gaps among them per state. */
   rowsRead: z.number().int(),
   gaps: z.array(GapCountSchema),

@@ -8,7 +8,8 @@ import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from './epoch-units';
 import { epochUnitOf, type TimestampFormat } from './timestamp-format';
 import { parseTimestampText } from './timestamp-text';
 import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wall-time';
-import { resolveAbbreviatedTime } from './zone-abbreviations';
+import { abbreviationHourCache, resolveAbbreviatedTime } from './zone-abbreviations';
+import { hourOffsetCache, readTimeOfDay, timeOfDayZone, timeStart, wallDayMs } from './fast-timestamps';
 import { isValidTimeZone } from './zone-offsets';
 
 export interface TimestampParserOptions extends WallTimeOptions {
@@ -37,8 +38,7 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
   }
   const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
   const zone = o.timeZone;
-  return (raw) => {
-    const text = raw.trim();
+  const strict = (text: string): InstantResult => {
     const p = parseTimestampText(text, format);
     if (!p.ok) return p;
     if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
@@ -53,5 +53,38 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     }
     const r = resolveWallTime(p.civil, zone, o);
     return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+  };
+  // The hot path (fast-timestamps.ts): a remembered date prefix, the time read by hand, the hour's offset remembered.
+  const naive = zone === undefined ? null : hourOffsetCache(zone);
+  const labelled = zone === undefined ? null : abbreviationHourCache(zone);
+  const twoDigitHours = format === 'iso';
+  let prefix = '';
+  let dayMs = 0;
+  return (raw) => {
+    const text = raw.trim();
+    if (prefix !== '' && text.startsWith(prefix) && (!twoDigitHours || text.charCodeAt(prefix.length + 2) === 58)) {
+      const t = readTimeOfDay(text, prefix.length);
+      if (t >= 0) {
+        const wall = dayMs + t;
+        const label = timeOfDayZone;
+        let ms: number | null = null;
+        if (label === null) ms = naive?.(wall) ?? null;
+        else if (label === 'Z' || label === 'UTC' || label === 'GMT') ms = wall;
+        else ms = labelled?.(wall, label) ?? null;
+        if (ms !== null) return { ok: true, ms };
+      }
+    }
+    const r = strict(text);
+    if (r.ok) {
+      const start = timeStart(text);
+      if (start > 0) {
+        const p = parseTimestampText(text, format);
+        if (p.ok) {
+          prefix = text.slice(0, start);
+          dayMs = wallDayMs(p.civil);
+        }
+      }
+    }
+    return r;
   };
 }

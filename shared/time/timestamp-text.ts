@@ -184,14 +184,19 @@ export function parseTimestampText(text: string, format: keyof typeof SPECS, abb
   return finish(civil, m[t + 6], text);
 }
 
+const shortYears = new Map<string, RegExp>();
+
 function mismatch(text: string, format: keyof typeof SPECS): string {
   if (format === 'iso') return `"${text}" is not an ISO 8601 timestamp (expected e.g. 2024-03-10T14:30:00Z)`;
   const spec = SPECS[format];
   // Say so when only the year's digits are wrong: the other format of the same order reads it.
   if (!spec.name && spec.source.includes('(\\d{4})')) {
-    const shortYear = spec.source.replace('(\\d{4})', '(\\d{2})');
-    if (new RegExp(`^${shortYear}\\b`).test(text))
-      return `"${text}" does not match ${format} (the year must have four digits; choose ${format.replace('YYYY', 'YY')})`;
+    let shortYear = shortYears.get(format);
+    if (!shortYear) {
+      shortYear = new RegExp(`^${spec.source.replace('(\\d{4})', '(\\d{2})')}\\b`);
+      shortYears.set(format, shortYear);
+    }
+    if (shortYear.test(text)) return `"${text}" does not match ${format} (the year must have four digits; choose ${format.replace('YYYY', 'YY')})`;
   }
   return `"${text}" does not match ${format}`;
 }

@@ -193,3 +193,38 @@ export function zonesUsing(abbreviation: string, year: number, limit = 4): strin
   usersCache.set(id, out);
   return out;
 }
+
+/**
+ * Labelled wall times to instants in one zone, remembering per label the wall hour whose meaning holds for
+ * the whole hour (the hot path of an import); null sends the caller to resolveAbbreviatedTime.
+ */
+export function abbreviationHourCache(zone: string): (wallMs: number, abbreviation: string) => number | null {
+  const HOUR = 3_600_000;
+  const z = zoneOffsets(zone);
+  let cachedKey = '';
+  let cachedHour = NaN;
+  let cachedOffset = 0;
+  return (wall, abbreviation) => {
+    const hour = Math.floor(wall / HOUR);
+    if (abbreviation === cachedKey) {
+      if (hour === cachedHour) return wall - cachedOffset;
+      // The label meant this offset an hour ago: it most likely still does.
+      const start = hour * HOUR;
+      if (z.offsetAt(start - cachedOffset) === cachedOffset && z.offsetAt(start + HOUR - 1 - cachedOffset) === cachedOffset) {
+        cachedHour = hour;
+        return wall - cachedOffset;
+      }
+    }
+    const year = new Date(wall).getUTCFullYear();
+    const start = hour * HOUR;
+    for (const o of zoneAbbreviations(zone, year).get(abbreviation) ?? []) {
+      if (z.offsetAt(start - o) === o && z.offsetAt(start + HOUR - 1 - o) === o) {
+        cachedKey = abbreviation;
+        cachedHour = hour;
+        cachedOffset = o;
+        return wall - o;
+      }
+    }
+    return null;
+  };
+}

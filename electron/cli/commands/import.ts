@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ImportOptionsSchema, importFormats, timestampFormats, type ImportPreview, type ImportResult } from '../../../shared/api/source-schemas';
 import { importFiles, type ImportProgress } from '../../import/import-files';
+import { IMPORT_STORE_MEMORY } from '../../import/import-limits';
 import { expandImportPaths } from '../../import/import-paths';
 import { previewImports } from '../../import/import-preview';
 import { LocalStore } from '../../sources/local/local-store';
@@ -90,7 +91,7 @@ export const importCommand: CliCommand = {
       else printPreview(preview, io);
       return preview.problems.length && preview.sample.length === 0 ? 1 : 0;
     }
-    const store = await LocalStore.open(path.resolve(dir));
+    const store = await LocalStore.open(path.resolve(dir), { memoryLimit: IMPORT_STORE_MEMORY });
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);

@@ -24,6 +24,17 @@ export function problemText(p: LineProblem): string {
   return `${where}${p.message}`;
 }
 
+/** A value of a row, or the state that makes it a gap. */
+function Cell({ value, gap }: { value: number | null | undefined; gap: string | undefined }) {
+  if (gap !== undefined)
+    return (
+      <span className="import-gap" title="A gap: this state is not stored as a number">
+        {gap}
+      </span>
+    );
+  return <>{value ?? ''}</>;
+}
+
 function SampleTable({ preview }: { preview: ImportPreview }) {
   const wide = preview.format !== 'csv-long';
   const columns = wide ? preview.sampleSeries : [];
@@ -42,18 +53,38 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
                 </th>
               ))
             ) : (
-              <th scope="col">values</th>
+              <>
+                <th scope="col">series</th>
+                <th scope="col">value</th>
+              </>
             )}
           </tr>
         </thead>
         <tbody>
-          {preview.sample.map((r) => (
-            <tr key={r.line} title={r.raw}>
-              <td>{r.line}</td>
-              <td>{r.time ?? '—'}</td>
-              {wide ? columns.map((c, i) => <td key={c}>{r.values[i] ?? ''}</td>) : <td>{r.values.join(', ')}</td>}
-            </tr>
-          ))}
+          {preview.sample.map((r) => {
+            const gaps = new Map(r.gaps.map((g) => [g.series, g.state]));
+            const longKey = r.keys[0] ?? r.gaps[0]?.series ?? '';
+            return (
+              <tr key={r.line} title={r.raw}>
+                <td>{r.line}</td>
+                <td>{r.time ?? '—'}</td>
+                {wide ? (
+                  columns.map((c, i) => (
+                    <td key={c}>
+                      <Cell value={r.values[i]} gap={gaps.get(c)} />
+                    </td>
+                  ))
+                ) : (
+                  <>
+                    <td className="import-preview__key">{longKey}</td>
+                    <td>
+                      <Cell value={r.values[0]} gap={gaps.get(longKey)} />
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
