@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openApp, test } from './web-host-fixture';
 
@@ -135,4 +135,35 @@ test('a PI long export with digital states: the preview names the layout and cou
   await expect(result).toContainText('Imported 3 points into 2 series');
   await expect(result.getByRole('list', { name: 'Gaps by state' }).getByRole('listitem')).toHaveText(['I/O Timeout 2', 'Pt Created 1', 'Shutdown 1']);
   await page.screenshot({ path: 'test-results/import-pi-result.png' });
+});
+
+test('a long import shows its progress and can be cancelled, leaving nothing behind', async ({ page, host }) => {
+  // About 100 MB of minute data, written in pieces: long enough to be caught half-way.
+  const file = path.join(host.dataDir, 'big-pi-export.csv');
+  const fd = openSync(file, 'w');
+  writeSync(fd, 'Tag,Timestamp,Value\n');
+  const t0 = Date.UTC(2025, 6, 1);
+  for (let block = 0; block < 100; block++) {
+    const rows: string[] = [];
+    for (let i = 0; i < 30_000; i++) rows.push(`BIG_${block % 20},${new Date(t0 + (block * 30_000 + i) * 1000).toISOString()},${i % 1000}`);
+    writeSync(fd, `${rows.join('\n')}\n`);
+  }
+  closeSync(fd);
+  await openApp(page, host);
+  await page.getByRole('tab', { name: 'Sensors' }).click();
+  const sensors = page.getByRole('region', { name: 'Sensors' });
+  await sensors.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import historian data' });
+  await dialog.getByLabel(PATHS).fill(file);
+  await expect(dialog.getByRole('region', { name: 'Import preview' })).toContainText('Timestamps read as iso');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  await expect(dialog).toContainText(/Importing \d+ %: [\d,]+ rows/);
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Import cancelled: nothing was imported.');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await sensors.getByRole('searchbox', { name: 'Search sensors' }).fill('BIG_');
+  await expect(sensors).toContainText('0 sensors');
 });

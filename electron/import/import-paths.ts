@@ -20,7 +20,8 @@ async function walk(dir: string, depth: number, out: string[]): Promise<void> {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory() && depth < DEPTH) await walk(full, depth + 1, out);
-    else if (e.isFile() && isExport(e.name)) out.push(full);
+    // A linked export is taken as a file (the caller judges where it leads); linked folders are not followed.
+    else if ((e.isFile() || (e.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())) && isExport(e.name)) out.push(full);
     if (out.length > MAX_IMPORT_FILES) return;
   }
 }

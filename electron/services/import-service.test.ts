@@ -85,3 +85,40 @@ describe('ImportService in the web host, on the real path', () => {
     expect((await service.preview([path.join(dir, 'link-to-export.csv')], options)).series).toEqual(['B7_CH1_KW#value']);
   });
 });
+
+describe('ImportService with folders', () => {
+  it('in the web host, reads a folder of exports but refuses one holding a link to a hidden file, or a hidden folder', async () => {
+    const service = new ImportService(store, 'any-export');
+    const folder = path.join(dir, 'exports');
+    mkdirSync(folder);
+    mkdirSync(path.join(dir, '.hidden'), { recursive: true });
+    writeFileSync(path.join(dir, '.hidden', 'secrets.csv'), 'time,PASSWORD\n2025-07-01T00:00:00Z,1234\n');
+    writeFileSync(path.join(folder, 'CH1_kW.csv'), 'Timestamp,Trend Flags,Status,Value (kW)\n2025-07-01T00:00:00Z,{},{ok},1\n');
+    const p = await service.preview([folder], options);
+    expect(p.fileCount).toBe(1);
+    expect(p.series).toEqual(['CH1_kW#value']);
+    symlinkSync(path.join(dir, '.hidden', 'secrets.csv'), path.join(folder, 'innocent.csv'));
+    await expect(service.preview([folder], options)).rejects.toSatisfy(
+      (e: unknown) => isTwinError(e) && e.kind === 'forbidden' && e.message.includes('hidden folder ".hidden"'),
+    );
+    await expect(service.preview([path.join(dir, '.hidden')], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    // A name without an export's extension is only taken as a folder when it is one.
+    await expect(service.preview([path.join(dir, 'no-such-folder')], options)).rejects.toSatisfy(
+      (e: unknown) => isTwinError(e) && e.kind === 'forbidden' && e.message.includes('not a historian export'),
+    );
+  });
+
+  it('in Electron, imports what is inside a folder the user picked, and nothing outside it', async () => {
+    const service = new ImportService(store, 'approved-only');
+    const picked = path.join(dir, 'picked');
+    mkdirSync(picked);
+    writeFileSync(path.join(picked, 'a.csv'), 'time,PICKED_A\n2025-07-01T00:00:00Z,1\n');
+    service.approve(picked);
+    expect((await service.importFiles([picked], options)).series).toEqual(['PICKED_A#value']);
+    expect((await service.preview([path.join(picked, 'a.csv')], options)).series).toEqual(['PICKED_A#value']);
+    await expect(service.preview([csv], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+    // A link inside the picked folder that leads out of it is refused.
+    symlinkSync(csv, path.join(picked, 'out.csv'));
+    await expect(service.importFiles([picked], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
+  });
+});

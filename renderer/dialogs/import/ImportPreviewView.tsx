@@ -4,6 +4,8 @@ import { baseName, formatBytes, formatCount, unitSuffix } from './import-text';
 const SHOWN_PROBLEMS = 20;
 const SHOWN_SERIES = 12;
 const SHOWN_FILES = 50;
+/** Columns the first-rows table draws: a 10,000-tag export would otherwise make a table of 200,000 cells. */
+const SHOWN_COLUMNS = 40;
 
 /** Values that will be gaps, per state (digital states, bad quality): what the user checks before importing. */
 export function GapList({ gaps, label }: { gaps: GapCount[]; label: string }) {
@@ -37,9 +39,15 @@ function Cell({ value, gap }: { value: number | null | undefined; gap: string | 
 
 function SampleTable({ preview }: { preview: ImportPreview }) {
   const wide = preview.format !== 'csv-long';
-  const columns = wide ? preview.sampleSeries : [];
+  const columns = wide ? preview.sampleSeries.slice(0, SHOWN_COLUMNS) : [];
+  const hidden = wide ? preview.sampleSeries.length - columns.length : 0;
   return (
     <div className="import-preview__table">
+      {hidden > 0 && (
+        <p className="muted">
+          The first {SHOWN_COLUMNS} of {preview.sampleSeries.length} columns are shown.
+        </p>
+      )}
       <table aria-label="First rows as they would be imported">
         <thead>
           <tr>
