@@ -19,6 +19,16 @@ function tooLongCell(text: string, fields: readonly string[], line: number, sink
   return problem !== null;
 }
 
+/** A row's instant: the parser's hot path, else its full parse, whose error skips the row. */
+function timeOf(parseTime: TimestampParser, cell: string, line: number, sink: RowSink): number | null {
+  const ms = parseTime.ms(cell);
+  if (ms === ms) return ms;
+  const time = parseTime(cell);
+  if (time.ok) return time.ms;
+  sink.problem(line, `${time.error}; the row was skipped`);
+  return null;
+}
+
 /** The first bad verdict of a row's quality columns, or null when all say good. */
 function rowVerdict(quality: readonly QualityColumn[], fields: readonly string[]): Verdict {
   for (const q of quality) {
@@ -39,11 +49,8 @@ export function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDe
       sink.problem(line, `the row has ${f.length} fields but the header has ${width}; the row was skipped`);
       return null;
     }
-    const time = parseTime(f[plan.timeColumn] ?? '');
-    if (!time.ok) {
-      sink.problem(line, `${time.error}; the row was skipped`);
-      return null;
-    }
+    const at = timeOf(parseTime, f[plan.timeColumn] ?? '', line, sink);
+    if (at === null) return null;
     for (const s of sensors) {
       const cell = f[s.column];
       if (cell === undefined || cell === '') continue;
@@ -56,15 +63,15 @@ export function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDe
       }
       const plain = plainDecimal(cell);
       if (plain === plain) {
-        sink.point(s.key, time.ms, plain);
+        sink.point(s.key, at, plain);
         continue;
       }
       const read = readValueCell(cell, textValues);
-      if (read.kind === 'number') sink.point(s.key, time.ms, read.value);
+      if (read.kind === 'number') sink.point(s.key, at, read.value);
       else if (read.kind === 'gap') sink.gap(s.key, read.state);
       else if (read.kind === 'bad') sink.problem(line, `column ${JSON.stringify(s.name)}: ${read.reason}; that value was skipped`);
     }
-    return time.ms;
+    return at;
   };
 }
 
@@ -118,11 +125,8 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
     let f = fields ?? [];
     if (braces && f.length > width) f = rejoinBraces(f, delimiter);
     if (tooLongCell(text, f, line, sink)) return null;
-    const time = parseTime(f[plan.timeColumn] ?? '');
-    if (!time.ok) {
-      sink.problem(line, `${time.error}; the row was skipped`);
-      return null;
-    }
+    const at = timeOf(parseTime, f[plan.timeColumn] ?? '', line, sink);
+    if (at === null) return null;
     const named = fixed ?? keyOf((f[plan.sensorColumn] ?? '').trim());
     if ('problem' in named) {
       sink.problem(line, named.problem);
@@ -140,22 +144,22 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
       const bad = rowVerdict(quality, f);
       if (bad !== null) {
         sink.gap(key, bad);
-        return time.ms;
+        return at;
       }
     }
     const cell = f[plan.valueColumn] ?? '';
     const plain = plainDecimal(cell);
     if (plain === plain) {
-      sink.point(key, time.ms, plain);
-      return time.ms;
+      sink.point(key, at, plain);
+      return at;
     }
     const read = readValueCell(cell, textValues);
-    if (read.kind === 'number') sink.point(key, time.ms, read.value);
+    if (read.kind === 'number') sink.point(key, at, read.value);
     else if (read.kind === 'gap') sink.gap(key, read.state);
     else if (read.kind === 'bad') {
       sink.problem(line, `${read.reason}; the row was skipped`);
       return null;
     }
-    return time.ms;
+    return at;
   };
 }

@@ -59,12 +59,13 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
   drain();
 }
 
-const HEAD_LINES = 1000;
+/** Lines the plan and the preview read: the plan looks at the first 200 data rows, and the preview shows what those lines hold. */
+const HEAD_LINES = 300;
 /** Enough for a header at the line cap and a few rows; never more, whatever the line endings. */
 const HEAD_BYTES = 2 * IMPORT_LIMITS.maxLineChars + 256 * 1024;
 const HEAD_CHARS = 256 * 1024;
 
-/** The first lines of a file (about 1,000 lines or 256 K characters, reading at most HEAD_BYTES), for planning and previews. */
+/** The first lines of a file (300 lines or about 256 K characters, reading at most HEAD_BYTES), for planning and previews. */
 export async function readHead(file: string, signal?: AbortSignal): Promise<FileHead> {
   const lines: string[] = [];
   let chars = 0;

@@ -6,6 +6,7 @@
 import type { ImportPreview, LineProblem } from '../../shared/api/source-schemas';
 import { IMPORT_LAYOUTS } from '../../shared/import/import-layouts';
 import type { TimestampFormat } from '../../shared/time/timestamp-format';
+import type { InstantResult } from '../../shared/time/wall-time';
 import { headRecords } from './import-plan';
 import { isLineProtocolComment } from './line-protocol-parse';
 import { fileSize, planFile, planParser, resolveOptions, type ImportOptionsInput, type PlannedFile } from './plan-file';
@@ -52,11 +53,12 @@ function decodeHead(p: PlannedFile, o: ReturnType<typeof resolveOptions>, sink: 
 
 /** A parser that accepts every text its format reads, whatever the zone says: for values shown before a zone is chosen. */
 function lenient(parse: ReturnType<typeof planParser>): ReturnType<typeof planParser> {
-  return (text) => {
+  const read = (text: string): InstantResult => {
     const r = parse(text);
     if (r.ok || !/zone|does not happen|is not a name/.test(r.error)) return r;
     return { ok: true, ms: 0 };
   };
+  return Object.assign(read, { ms: parse.ms });
 }
 
 /** What each format that reads the first timestamp makes of it, in the chosen zone. */

@@ -69,3 +69,20 @@ describe('plain decimals by hand', () => {
       expect([t, plainDecimal(t)]).toEqual([t, NaN]);
   });
 });
+
+describe('plain decimals by hand agree with Number() to the last bit', () => {
+  it('on many random decimals of up to 15 digits', async () => {
+    const { plainDecimal } = await import('./value-cells');
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 20_000; k++) {
+      const int = String(rnd(10 ** (1 + rnd(8))));
+      const frac = rnd(3) === 0 ? '' : `.${String(rnd(10 ** (1 + rnd(7)))).padStart(1 + rnd(6), '0')}`;
+      const text = `${rnd(4) === 0 ? '-' : ''}${int}${frac}`;
+      expect(Object.is(plainDecimal(text), Number(text)) || text.replace('.', '').replace('-', '').length > 15).toBe(true);
+    }
+    expect(Object.is(plainDecimal('-0'), -0)).toBe(true);
+    expect(plainDecimal('0.1')).toBe(0.1);
+    expect(plainDecimal('123456789.123456')).toBe(123456789.123456);
+  });
+});

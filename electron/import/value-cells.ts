@@ -17,21 +17,29 @@ export function plainDecimal(text: string): number {
   const n = text.length;
   let i = 0;
   let c = text.charCodeAt(0);
+  const negative = c === 45;
   if (c === 45 || c === 43) c = text.charCodeAt(++i);
   let digits = 0;
+  let mantissa = 0;
+  let fraction = 0;
   while (c >= 48 && c <= 57) {
     digits++;
+    mantissa = mantissa * 10 + (c - 48);
     c = text.charCodeAt(++i);
   }
   if (c === 46) {
     c = text.charCodeAt(++i);
     while (c >= 48 && c <= 57) {
       digits++;
+      fraction++;
+      mantissa = mantissa * 10 + (c - 48);
       c = text.charCodeAt(++i);
     }
   }
   if (digits === 0) return NaN;
+  let exponent = false;
   if (c === 101 || c === 69) {
+    exponent = true;
     c = text.charCodeAt(++i);
     if (c === 45 || c === 43) c = text.charCodeAt(++i);
     let exp = 0;
@@ -42,9 +50,17 @@ export function plainDecimal(text: string): number {
     if (exp === 0) return NaN;
   }
   if (i !== n) return NaN;
+  // Up to 15 digits the mantissa and the power of ten are exact, so one division is correctly rounded:
+  // the very double Number() would give, without its slower string path.
+  if (!exponent && digits <= 15) {
+    const v = fraction === 0 ? mantissa : mantissa / POWERS[fraction]!;
+    return negative ? -v : v;
+  }
   const v = Number(text);
   return Number.isFinite(v) ? v : NaN;
 }
+
+const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A cell as a number: strict decimals, or true/false as 1/0. */
 export function parseCell(text: string): { ok: true; value: number } | { ok: false; reason: string } {

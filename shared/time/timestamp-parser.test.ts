@@ -65,13 +65,30 @@ describe('the remembered-date hot path', () => {
           texts.push(`${pad(da)}-${MONTHS[mo]}-${pad(y % 100)} ${[`24:${pad(mi)}`, `${h}:60`, `13:00 PM`, `${h}:${pad(mi)} XYZW`, `${h}`][rnd(5)]}`);
       }
     }
+    // Epoch columns too, where the hot path reads plain digits.
+    const epochs = ['1751328000', '1751328060', ' 1751328120', '17513281', '1751328000000', 'x'];
+    for (const epochUnitInferred of [true, false]) {
+      const o: TimestampParserOptions = { format: 'epoch-s', ambiguousTime: 'reject', nonexistentTime: 'reject', epochUnitInferred };
+      const fast = createTimestampParser(o);
+      for (const t of epochs) {
+        const hot = fast.ms(t);
+        if (hot === hot) expect({ ok: true, ms: hot }).toEqual(fresh(o)(t));
+        expect(fast(t)).toEqual(fresh(o)(t));
+      }
+    }
     for (const format of ['DD-MMM-YY', 'iso'] as const) {
       for (const timeZone of ['America/Chicago', undefined]) {
         for (const ambiguousTime of ['reject', 'later'] as const) {
           const o: TimestampParserOptions = { format, timeZone, ambiguousTime, nonexistentTime: 'shift-forward' };
           const fast = createTimestampParser(o);
           const strict = fresh(o);
-          for (const t of texts) expect([t, fast(t)]).toEqual([t, strict(t)]);
+          for (const t of texts) {
+            const reference = strict(t);
+            // The bare hot path either declines (NaN) or gives the strict instant.
+            const hot = fast.ms(t);
+            if (hot === hot) expect([t, { ok: true, ms: hot }]).toEqual([t, reference]);
+            expect([t, fast(t)]).toEqual([t, reference]);
+          }
         }
       }
     }

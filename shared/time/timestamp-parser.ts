@@ -20,14 +20,22 @@ export interface TimestampParserOptions extends WallTimeOptions {
   epochUnitInferred?: boolean;
 }
 
-export type TimestampParser = (text: string) => InstantResult;
+export interface TimestampParser {
+  (text: string): InstantResult;
+  /** The instant in ms by the hot path alone, or NaN when the text needs the full parse (for its error, or a rarer form). */
+  ms(text: string): number;
+}
+
+function withMs(parse: (text: string) => InstantResult, ms: (text: string) => number): TimestampParser {
+  return Object.assign(parse, { ms });
+}
 
 /** Build a parser for one column of timestamps; throws RangeError for an unknown zone. */
 export function createTimestampParser(o: TimestampParserOptions): TimestampParser {
   if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) throw new RangeError(`Unknown time zone "${o.timeZone}"`);
   const unit = epochUnitOf(o.format);
   if (unit !== null) {
-    return (raw) => {
+    const parse = (raw: string): InstantResult => {
       const text = raw.trim();
       const r = epochTextToMs(text, unit);
       if (r.ok && o.epochUnitInferred && !fitsEpochUnit(Number(text), unit)) {
@@ -35,6 +43,13 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
       }
       return r;
     };
+    // Whole seconds or milliseconds of up to 15 digits are exact as numbers.
+    const scale = unit === 's' ? 1000 : unit === 'ms' ? 1 : 0;
+    return withMs(parse, (text) => {
+      if (scale === 0 || text.length > 15 || !/^\d+$/.test(text)) return NaN;
+      const v = Number(text);
+      return o.epochUnitInferred && !fitsEpochUnit(v, unit) ? NaN : v * scale;
+    });
   }
   const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
   const zone = o.timeZone;
@@ -60,20 +75,20 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
   const twoDigitHours = format === 'iso';
   let prefix = '';
   let dayMs = 0;
-  return (raw) => {
+  const fast = (text: string): number => {
+    if (prefix === '' || !text.startsWith(prefix) || (twoDigitHours && text.charCodeAt(prefix.length + 2) !== 58)) return NaN;
+    const t = readTimeOfDay(text, prefix.length);
+    if (t < 0) return NaN;
+    const wall = dayMs + t;
+    const label = timeOfDayZone;
+    if (label === null) return naive?.(wall) ?? NaN;
+    if (label === 'Z' || label === 'UTC' || label === 'GMT') return wall;
+    return labelled?.(wall, label) ?? NaN;
+  };
+  const parse = (raw: string): InstantResult => {
     const text = raw.trim();
-    if (prefix !== '' && text.startsWith(prefix) && (!twoDigitHours || text.charCodeAt(prefix.length + 2) === 58)) {
-      const t = readTimeOfDay(text, prefix.length);
-      if (t >= 0) {
-        const wall = dayMs + t;
-        const label = timeOfDayZone;
-        let ms: number | null = null;
-        if (label === null) ms = naive?.(wall) ?? null;
-        else if (label === 'Z' || label === 'UTC' || label === 'GMT') ms = wall;
-        else ms = labelled?.(wall, label) ?? null;
-        if (ms !== null) return { ok: true, ms };
-      }
-    }
+    const ms = fast(text);
+    if (ms === ms) return { ok: true, ms };
     const r = strict(text);
     if (r.ok) {
       const start = timeStart(text);
@@ -87,4 +102,5 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     }
     return r;
   };
+  return withMs(parse, fast);
 }
