@@ -69,7 +69,7 @@ const HEAD_CHARS = 256 * 1024;
 export async function readHead(file: string, signal?: AbortSignal): Promise<FileHead> {
   const lines: string[] = [];
   let chars = 0;
-  outer: for await (const batch of readLineBatches(file, { signal, maxBytes: HEAD_BYTES })) {
+  outer: for await (const batch of readLineBatches(file, { signal, maxBytes: HEAD_BYTES, chunkBytes: 64 * 1024 })) {
     for (const l of batch.lines) {
       lines.push(l);
       chars += l.length;

@@ -23,6 +23,8 @@ export interface LineReadOptions {
   maxLineChars?: number;
   /** Read at most this many bytes (a head for previews); the cut-off partial line is not yielded. */
   maxBytes?: number;
+  /** Bytes per read; small for heads, which stop after a few hundred lines. */
+  chunkBytes?: number;
 }
 
 const CHUNK = 1 << 20;
@@ -46,7 +48,7 @@ export function splitLines(text: string): { lines: string[]; rest: string } {
 export async function* readLineBatches(file: string, options: LineReadOptions = {}): AsyncGenerator<LineBatch> {
   const maxLine = options.maxLineChars ?? IMPORT_LIMITS.maxLineChars;
   const stream = createReadStream(file, {
-    highWaterMark: Math.min(CHUNK, options.maxBytes ?? CHUNK),
+    highWaterMark: Math.min(options.chunkBytes ?? CHUNK, options.maxBytes ?? CHUNK),
     signal: options.signal,
     ...(options.maxBytes !== undefined ? { end: Math.max(0, options.maxBytes - 1) } : {}),
   });
