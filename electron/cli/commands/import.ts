@@ -21,19 +21,24 @@ with a zone abbreviation such as EDT, need --tz; "03/04/2024" needs --timestamps
 Rows that fail to parse are listed with their file and line and skipped. --preview shows how the first rows
 would land, writing nothing. Progress goes to stderr; Ctrl+C cancels and imports nothing.`;
 
-function printPreview(preview: ImportPreview, io: CliIo): void {
+function printPreview(preview: ImportPreview, io: CliIo, zone: string | undefined): void {
   io.out(`${preview.layout.name}${preview.delimiter ? ` (delimiter ${JSON.stringify(preview.delimiter)})` : ''}`);
   if (preview.fileCount > 1) io.out(`${preview.fileCount} files`);
-  const zone = preview.needsTimeZone
+  const ask = zone === undefined ? ': give --tz' : `, read in ${zone}`;
+  const zoneText = preview.needsTimeZone
     ? preview.abbreviations.length
-      ? `, labelled ${preview.abbreviations.join('/')}: give --tz`
-      : ' without a zone: give --tz'
+      ? `, labelled ${preview.abbreviations.join('/')}${ask}`
+      : ` without a zone${ask}`
     : '';
-  io.out(`timestamps ${preview.timestampFormat}${zone}`);
+  io.out(`timestamps ${preview.timestampFormat}${zoneText}`);
   for (const c of preview.timestampChoices) io.out(`  --timestamps ${c.format}: ${preview.timestampSamples[0] ?? ''} → ${c.first ?? '? (give --tz)'}`);
   io.out(`series: ${preview.series.map((k) => (preview.units[k] ? `${k} [${preview.units[k]}]` : k)).join(', ')}`);
   if (preview.gaps.length) io.out(`gaps in the first ${preview.rowsRead} rows: ${preview.gaps.map((g) => `${g.state} ${g.count}`).join(', ')}`);
-  for (const row of preview.sample) io.out(`  line ${row.line}: ${row.time ?? '?'}  ${row.values.map((v) => (v === null ? '—' : v)).join('  ')}`);
+  for (const row of preview.sample) {
+    const gaps = row.gaps.map((g) => `${g.series}: ${g.state} (gap)`);
+    const values = row.keys.length ? row.keys.map((k, i) => `${k}: ${row.values[i]}`) : row.values.map((v) => (v === null ? '—' : String(v)));
+    io.out(`  line ${row.line}: ${row.time ?? '?'}  ${[...values, ...gaps].join('  ')}`);
+  }
   for (const p of preview.problems) io.err(`  ${p.file ? `${path.basename(p.file)} ` : ''}line ${p.line}: ${p.message}`);
 }
 
@@ -88,7 +93,7 @@ export const importCommand: CliCommand = {
     if (args.flags.has('preview')) {
       const preview = await previewImports(files, parsed.data);
       if (args.flags.has('json')) io.out(JSON.stringify(preview));
-      else printPreview(preview, io);
+      else printPreview(preview, io, parsed.data.timeZone);
       return preview.problems.length && preview.sample.length === 0 ? 1 : 0;
     }
     const store = await LocalStore.open(path.resolve(dir), { memoryLimit: IMPORT_STORE_MEMORY });
