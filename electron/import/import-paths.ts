@@ -13,21 +13,22 @@ const DEPTH = 8;
 
 const isExport = (name: string) => (HISTORIAN_EXTENSIONS as readonly string[]).includes(path.extname(name).slice(1).toLowerCase());
 
-async function walk(dir: string, depth: number, out: string[]): Promise<void> {
+async function walk(dir: string, depth: number, out: string[], maxDepth: number): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory() && depth < DEPTH) await walk(full, depth + 1, out);
+    if (e.isDirectory() && depth < maxDepth) await walk(full, depth + 1, out, maxDepth);
     // A linked export is taken as a file (the caller judges where it leads); linked folders are not followed.
     else if ((e.isFile() || (e.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())) && isExport(e.name)) out.push(full);
     if (out.length > MAX_IMPORT_FILES) return;
   }
 }
 
-/** Expand the paths of an import to its files; each folder must hold at least one export. */
-export async function expandImportPaths(paths: readonly string[]): Promise<string[]> {
+/** Expand the paths of an import to its files (`recursive`: subfolders too); each folder must hold at least one export. */
+export async function expandImportPaths(paths: readonly string[], options: { recursive?: boolean } = {}): Promise<string[]> {
+  const maxDepth = options.recursive === false ? 0 : DEPTH;
   const out: string[] = [];
   for (const p of paths) {
     let s;
@@ -39,7 +40,7 @@ export async function expandImportPaths(paths: readonly string[]): Promise<strin
     }
     if (s.isDirectory()) {
       const found: string[] = [];
-      await walk(p, 0, found);
+      await walk(p, 0, found, maxDepth);
       if (found.length === 0) {
         throw twinError('not-found', `${p} holds no historian exports (${HISTORIAN_EXTENSIONS.map((x) => `.${x}`).join(', ')} files).`, { where: p });
       }

@@ -122,3 +122,16 @@ describe('ImportService with folders', () => {
     await expect(service.importFiles([picked], options)).rejects.toSatisfy((e: unknown) => isTwinError(e) && e.kind === 'forbidden');
   });
 });
+
+describe('ImportService folder depth', () => {
+  it('reads subfolders of a folder picked in Electron, but only a named folder’s own exports in the web host', async () => {
+    const top = path.join(dir, 'depth');
+    mkdirSync(path.join(top, 'sub'), { recursive: true });
+    writeFileSync(path.join(top, 'top.csv'), 'time,DEPTH_TOP\n2025-07-01T00:00:00Z,1\n');
+    writeFileSync(path.join(top, 'sub', 'deep.csv'), 'time,DEPTH_DEEP\n2025-07-01T00:00:00Z,1\n');
+    expect((await new ImportService(store, 'any-export').preview([top], options)).series).toEqual(['DEPTH_TOP#value']);
+    const electron = new ImportService(store, 'approved-only');
+    electron.approve(top);
+    expect((await electron.preview([top], options)).series.sort()).toEqual(['DEPTH_DEEP#value', 'DEPTH_TOP#value']);
+  });
+});

@@ -42,8 +42,9 @@ export interface ImportRun {
  * Historian imports into the local store (the only store the app imports into). The renderer is
  * untrusted: in Electron it may only import files (or folders) the user picked in the native dialog, so a
  * compromised page cannot read arbitrary files into the store. The web host has no native dialog: its page
- * may name files and folders, but only historian exports (by extension) outside hidden folders, judged on
- * the path as named and on the real path its links lead to, which is the one read.
+ * may name files and folders (whose own exports are read, not their subfolders'), but only historian exports
+ * (by extension) outside hidden folders, judged on the path as named and on the real path its links lead to,
+ * which is the one read.
  */
 export class ImportService {
   private readonly approved = new Set<string>();
@@ -82,7 +83,8 @@ export class ImportService {
       }
       given.push(real);
     }
-    const files = await expandImportPaths(given);
+    // The web host's page takes a folder's own exports only: it may name folders, but not list a whole tree.
+    const files = await expandImportPaths(given, { recursive: this.mode === 'approved-only' });
     const roots = this.mode === 'approved-only' ? await this.approvedReal() : [];
     const out: string[] = [];
     for (const f of files) {
