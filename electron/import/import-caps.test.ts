@@ -1,7 +1,8 @@
 /**
  * Hostile and broken inputs stay bounded: each cap refuses its input with the cap and the line named,
- * before the file can cost gigabytes, and nothing is stored. (The peak memory of each case is printed by
- * `npm run bench:import`; these tests prove the refusals and, by vitest's 5 s limit, that they come quickly.)
+ * before the file can cost gigabytes, and nothing is stored. (The time and peak memory of each case are
+ * printed by `npm run bench:import`; these tests prove the refusals. Before the caps, the first of them ran
+ * the test process out of memory.)
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
