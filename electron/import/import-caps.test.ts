@@ -178,3 +178,22 @@ describe('line endings', () => {
     }
   });
 });
+
+describe('echoed values', () => {
+  it('quotes a long bad cell by its start and length, never whole', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'twin-echo-'));
+    try {
+      const f = path.join(dir, 'long-cells.csv');
+      const longTime = `2025-07-01T00:00:00Z${'x'.repeat(20_000)}`;
+      await writeFile(f, `time,a\n${longTime},1\n2025-07-01T00:01:00Z,${'9'.repeat(10)}${'y'.repeat(30_000)}\n2025-07-01T00:02:00Z,3\n`);
+      const p = await previewImport(f, {});
+      expect(p.problems).toHaveLength(2);
+      for (const problem of p.problems) {
+        expect(problem.message.length).toBeLessThan(300);
+        expect(problem.message).toMatch(/…" \((20,020|30,010) characters\)/);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

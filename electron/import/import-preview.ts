@@ -10,7 +10,7 @@ import type { InstantResult } from '../../shared/time/wall-time';
 import { headRecords } from './import-plan';
 import { isLineProtocolComment } from './line-protocol-parse';
 import { fileSize, planFile, planParser, resolveOptions, type ImportOptionsInput, type PlannedFile } from './plan-file';
-import { GapTally, MAX_LISTED_PROBLEMS } from './problem-log';
+import { GapTally, MAX_LISTED_PROBLEMS, shortMessage } from './problem-log';
 import { rowDecoder, type RowSink } from './row-decoders';
 
 const SAMPLE_ROWS = 20;
@@ -102,7 +102,9 @@ export async function previewImports(files: readonly string[], options: ImportOp
   for (const p of planned) {
     const file = many ? p.file : undefined;
     const add = (line: number, message: string) => {
-      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(file === undefined ? { line, message } : { line, message, file });
+      if (problems.length >= MAX_LISTED_PROBLEMS) return;
+      const m = shortMessage(message);
+      problems.push(file === undefined ? { line, message: m } : { line, message: m, file });
     };
     const before = problems.length;
     p.plan.fatal.forEach((m) => add(p.plan.headerLine, m));

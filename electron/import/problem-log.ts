@@ -2,6 +2,13 @@
 import type { GapCount, LineProblem } from '../../shared/api/source-schemas';
 
 export const MAX_LISTED_PROBLEMS = 1000;
+/** Longest message kept: a thousand problems stay a small reply whatever the file held. */
+const MAX_MESSAGE = 500;
+
+/** A message cut to the length kept. */
+export function shortMessage(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE)}… (message of ${message.length.toLocaleString('en')} characters cut)`;
+}
 
 export class ProblemLog {
   readonly listed: LineProblem[] = [];
@@ -9,7 +16,10 @@ export class ProblemLog {
 
   add(line: number, message: string, file?: string): void {
     this.count++;
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(file === undefined ? { line, message } : { line, message, file });
+    if (this.listed.length < MAX_LISTED_PROBLEMS) {
+      const m = shortMessage(message);
+      this.listed.push(file === undefined ? { line, message: m } : { line, message: m, file });
+    }
   }
 }
 

@@ -3,6 +3,7 @@
  * (PI's `Shutdown`, a bad-quality word), or text that is neither (a problem with its reason).
  */
 import { parseNumber } from '../../shared/series/parse-number';
+import { quoteText } from '../../shared/time/quote-text';
 import { badState, looksLikeState } from './quality-codes';
 
 export type CellRead = { kind: 'number'; value: number } | { kind: 'empty' } | { kind: 'gap'; state: string } | { kind: 'bad'; reason: string };
@@ -88,5 +89,6 @@ export function readValueCell(text: string, textValues: 'states' | 'known'): Cel
   const known = badState(t);
   if (known !== null) return { kind: 'gap', state: known };
   if (textValues === 'states' && looksLikeState(t)) return { kind: 'gap', state: t.length > 60 ? `${t.slice(0, 60)}…` : t };
-  return { kind: 'bad', reason: n.reason };
+  // The number parser quotes the whole cell; a long one is quoted by its start and length instead.
+  return { kind: 'bad', reason: text.length > 60 ? `${quoteText(text)} is not a decimal number` : n.reason };
 }

@@ -6,6 +6,7 @@
 import { inferEpochUnit, looksLikeEpoch, type EpochUnit } from './epoch-units';
 import { epochFormat, epochUnitOf, TIMESTAMP_FORMATS, type TimestampFormat } from './timestamp-format';
 import { parseTimestampText } from './timestamp-text';
+import { quoteText } from './quote-text';
 
 /** The rough shape of one timestamp text. */
 export type TimestampShape = 'epoch' | 'iso' | 'ymd' | 'slashed' | 'month' | null;
@@ -94,7 +95,7 @@ export function detectTimestampFormat(samples: readonly string[], declared: Time
         problem:
           example === undefined
             ? 'No timestamps found to detect their format.'
-            : `Timestamps like "${example}" are in no format we read: declare the timestamp format.`,
+            : `Timestamps like ${quoteText(example)} are in no format we read: declare the timestamp format.`,
       };
     }
     const pair = DAY_MONTH_PAIRS.find((p) => p.includes(best.format as TextFormat));
@@ -123,5 +124,5 @@ function dayMonthProblem(texts: readonly string[], [monthFirst, dayFirst]: [Text
   const [m, d] = [count(monthFirst), count(dayFirst)];
   const hint =
     d > m ? ` The file has days above 12 first, which suggests ${dayFirst}.` : m > d ? ` The file has days above 12 second, which suggests ${monthFirst}.` : '';
-  return `Dates like "${example}" can be read day-first or month-first: declare the timestamp format (${monthFirst} or ${dayFirst}).${hint}`;
+  return `Dates like ${quoteText(example)} can be read day-first or month-first: declare the timestamp format (${monthFirst} or ${dayFirst}).${hint}`;
 }

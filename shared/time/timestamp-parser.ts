@@ -11,6 +11,7 @@ import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wal
 import { abbreviationHourCache, resolveAbbreviatedTime } from './zone-abbreviations';
 import { hourOffsetCache, readTimeOfDay, timeOfDayZone, timeStart, wallDayMs } from './fast-timestamps';
 import { isValidTimeZone } from './zone-offsets';
+import { quoteText } from './quote-text';
 
 export interface TimestampParserOptions extends WallTimeOptions {
   format: TimestampFormat;
@@ -39,7 +40,7 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
       const text = raw.trim();
       const r = epochTextToMs(text, unit);
       if (r.ok && o.epochUnitInferred && !fitsEpochUnit(Number(text), unit)) {
-        return { ok: false, error: `"${text}" does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the column does` };
+        return { ok: false, error: `${quoteText(text)} does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the column does` };
       }
       return r;
     };
@@ -59,15 +60,15 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
     if (zone === undefined) {
       return p.zone === null
-        ? { ok: false, error: `"${text}" has no UTC offset and no time zone was chosen for the import` }
-        : { ok: false, error: `"${text}" says ${p.zone}, which means different offsets in different zones: choose the time zone of the import` };
+        ? { ok: false, error: `${quoteText(text)} has no UTC offset and no time zone was chosen for the import` }
+        : { ok: false, error: `${quoteText(text)} says ${p.zone}, which means different offsets in different zones: choose the time zone of the import` };
     }
     if (p.zone !== null) {
       const r = resolveAbbreviatedTime(p.civil, p.zone, zone);
-      return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+      return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
     }
     const r = resolveWallTime(p.civil, zone, o);
-    return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+    return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
   };
   // The hot path (fast-timestamps.ts): a remembered date prefix, the time read by hand, the hour's offset remembered.
   const naive = zone === undefined ? null : hourOffsetCache(zone);

@@ -8,6 +8,7 @@
 import { civilTimeProblem, type CivilTime } from './civil-time';
 import { monthNumber } from './month-names';
 import type { TimestampFormat } from './timestamp-format';
+import { quoteText } from './quote-text';
 
 /** Which way a slashed date is written. */
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
@@ -136,12 +137,12 @@ function fractionMs(digits: string | undefined): number {
 
 function finish(civil: CivilTime, zoneText: string | undefined, text: string): TextParse {
   const problem = civilTimeProblem(civil);
-  if (problem) return { ok: false, error: `"${text}" is not a real date and time: ${problem}` };
+  if (problem) return { ok: false, error: `${quoteText(text)} is not a real date and time: ${problem}` };
   if (zoneText === undefined) return { ok: true, civil, offsetMs: null, zone: null };
   const offsetMs = parseOffset(zoneText);
   if (offsetMs !== null) return { ok: true, civil, offsetMs, zone: null };
   if (/^[A-Z]{2,5}$/.test(zoneText)) return { ok: true, civil, offsetMs: null, zone: zoneText };
-  return { ok: false, error: `"${text}" has an invalid UTC offset "${zoneText}"` };
+  return { ok: false, error: `${quoteText(text)} has an invalid UTC offset "${zoneText}"` };
 }
 
 /** The year a two-digit year means (POSIX: 69–99 → 1900s, 00–68 → 2000s). */
@@ -161,7 +162,7 @@ export function parseTimestampText(text: string, format: keyof typeof SPECS, abb
   let month: number;
   if (spec.name) {
     const n = monthNumber(parts.m);
-    if (n === null) return { ok: false, error: `"${text}" has no month called "${parts.m}"` };
+    if (n === null) return { ok: false, error: `${quoteText(text)} has no month called "${parts.m}"` };
     month = n;
   } else month = Number(parts.m);
   const year = spec.yearDigits === 2 ? fullYear(Number(parts.y)) : Number(parts.y);
@@ -169,7 +170,7 @@ export function parseTimestampText(text: string, format: keyof typeof SPECS, abb
   let hour = Number(m[t + 1] ?? '0');
   const meridiem = m[t + 5]?.toUpperCase();
   if (meridiem !== undefined) {
-    if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has hour ${hour} with ${meridiem}M (expected 1–12)` };
+    if (hour < 1 || hour > 12) return { ok: false, error: `${quoteText(text)} has hour ${hour} with ${meridiem}M (expected 1–12)` };
     hour = (hour % 12) + (meridiem === 'P' ? 12 : 0);
   }
   const civil: CivilTime = {
@@ -187,7 +188,7 @@ export function parseTimestampText(text: string, format: keyof typeof SPECS, abb
 const shortYears = new Map<string, RegExp>();
 
 function mismatch(text: string, format: keyof typeof SPECS): string {
-  if (format === 'iso') return `"${text}" is not an ISO 8601 timestamp (expected e.g. 2024-03-10T14:30:00Z)`;
+  if (format === 'iso') return `${quoteText(text)} is not an ISO 8601 timestamp (expected e.g. 2024-03-10T14:30:00Z)`;
   const spec = SPECS[format];
   // Say so when only the year's digits are wrong: the other format of the same order reads it.
   if (!spec.name && spec.source.includes('(\\d{4})')) {
@@ -196,9 +197,9 @@ function mismatch(text: string, format: keyof typeof SPECS): string {
       shortYear = new RegExp(`^${spec.source.replace('(\\d{4})', '(\\d{2})')}\\b`);
       shortYears.set(format, shortYear);
     }
-    if (shortYear.test(text)) return `"${text}" does not match ${format} (the year must have four digits; choose ${format.replace('YYYY', 'YY')})`;
+    if (shortYear.test(text)) return `${quoteText(text)} does not match ${format} (the year must have four digits; choose ${format.replace('YYYY', 'YY')})`;
   }
-  return `"${text}" does not match ${format}`;
+  return `${quoteText(text)} does not match ${format}`;
 }
 
 /** Parse ISO 8601 (`2024-03-10T02:30:00.5-06:00`, a space instead of `T`, `Z`, or no offset at all); no zone abbreviations. */
