@@ -132,7 +132,7 @@ export function readBindingTable(text: string, twin: TwinState, options: { known
     }
     const unitCell = cell('unit');
     const unit = unitCell === undefined ? undefined : unitCell === '' ? null : unitCell;
-    const def = roleById(role);
+    const def = asset && kindRoles.some((k) => k.id === role) ? roleById(role) : undefined;
     if (def && unit && !unitFitsRole(def, unit))
       bad(`unit "${unit}" is a ${dimensionOfUnit(unit)}, but role "${role}" needs a ${dimensionsOfRole(def).join(' or ')}`);
     const t = (cell('trusted') ?? '').toLowerCase();
