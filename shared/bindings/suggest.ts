@@ -1,3 +1,4 @@
+import { dimensionOfUnit } from '../catalog/units';
 import type { RejectedSuggestion } from '../twin/schema';
 import type { TwinState } from '../twin/state';
 import { assetProfiles, type AssetProfile } from './asset-profile';
@@ -144,4 +145,65 @@ export function suggestBindings(twin: TwinState, inputs: readonly SeriesInput[],
     confidence: Math.round(c * 1000) / 1000,
     unit,
   }));
+}
+
+const ROLE_OF_DIMENSION: Partial<Record<string, string>> = {
+  temperature: 'temperature',
+  power: 'power',
+  energy: 'energy',
+  flow: 'flow',
+  pressure: 'pressure',
+  current: 'current',
+  speed: 'speed',
+  frequency: 'speed',
+  status: 'status',
+  percent: 'position',
+};
+
+const ROLE_OF_MEASURE: Partial<Record<string, string>> = {
+  ...ROLE_OF_DIMENSION,
+  dp: 'dp',
+  alarm: 'alarm',
+  position: 'position',
+  command: 'command',
+  level: 'level',
+  wetbulb: 'wet-bulb',
+  setpoint: 'setpoint',
+  load: 'cooling-load',
+};
+
+/**
+ * The role a series most likely has on a given asset (the user dropped it there): from its name, unit
+ * and values among the roles the asset can have; null when none fits.
+ */
+export function roleOnAsset(twin: TwinState, input: SeriesInput, assetId: string): string | null {
+  const profiles = assetProfiles(twin);
+  const a = profiles.get(assetId);
+  if (!a) return null;
+  const index = new TargetIndex(twin, profiles);
+  const [s] = seriesProfiles([input], profiles);
+  if (!s) return null;
+  const context = contextOf(s, a);
+  let best: { role: string; score: number } | null = null;
+  for (const role of rolesFor(a)) {
+    const fit = roleFit(role.id, s.read.concepts, s.read.measure, context);
+    const values = valueEvidence(role.id, s, a);
+    if (fit === null || values === null) continue;
+    const score = fit + values + (index.impliedRole(a.asset.id) === role.id ? 2 : 0);
+    if (!best || score > best.score) best = { role: role.id, score };
+  }
+  if (best) return best.role;
+  const byUnit = ROLE_OF_DIMENSION[dimensionOfUnit(s.unit) ?? ''];
+  return rolesFor(a).find((r) => r.id === byUnit)?.id ?? null;
+}
+
+/** What a series most likely measures wherever it belongs, for placing its bubble; null when nothing says. */
+export function roleOfSeries(twin: TwinState, input: SeriesInput): string | null {
+  const best = suggestBindings(twin, [input])[0];
+  if (best && best.confidence >= 0.3) return best.role;
+  const profiles = assetProfiles(twin);
+  const [s] = seriesProfiles([input], profiles);
+  const measure = s?.read.measure;
+  if (measure && ROLE_OF_MEASURE[measure]) return ROLE_OF_MEASURE[measure] ?? null;
+  return ROLE_OF_DIMENSION[dimensionOfUnit(s?.unit ?? null) ?? ''] ?? null;
 }
