@@ -150,3 +150,68 @@ test('a project naming a source this session does not know opens, and its sensor
   await ed.select('CH-1');
   await expect(ed.inspector).toContainText('Waits for B7 historian, which is not connected.');
 });
+
+test('a sensor dropped on empty canvas gets its bubble, wired to the nearest asset; Escape cancels a drag; the table goes out and comes back', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const host = await startWebHostProcess({ demoData: 'days:1' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    await openApp(page, host);
+    const ed = new EditorPage(page);
+    const b = new BindingsPage(page, ed);
+    await expect(ed.node('CH-1')).toBeVisible();
+    await page.getByRole('tab', { name: 'Sensors' }).click();
+    await expect(b.row('B7_CH1_AMPS#value')).toBeVisible({ timeout: 90_000 });
+    await ed.select('CH-1');
+    await ed.inspector.getByRole('button', { name: 'Unbind B7_CH1_AMPS#value' }).click();
+    await b.sensors.getByLabel('Wire a bubble dropped on the canvas to the nearest asset').check();
+
+    // Just above CH-1, between its bubbles and its top: empty canvas, CH-1 the nearest equipment.
+    const box = (await ed.node('CH-1').boundingBox())!;
+    const target = await ed.canvas.boundingBox();
+    await b.row('B7_CH1_AMPS#value').dragTo(ed.canvas, { targetPosition: { x: box.x + box.width / 2 - target!.x, y: box.y - box.height * 0.25 - target!.y } });
+    await expect(ed.status).toContainText('Placed IT-116 for B7_CH1_AMPS#value (current), wired to CH-1.');
+    await expect(ed.node('IT-116')).toBeVisible();
+    await expect(b.row('B7_CH1_AMPS#value')).toHaveAttribute('data-bound-asset', 'IT-116');
+    await ed.select('CH-1');
+    await expect(b.inspectorSensor('B7_CH1_AMPS#value')).toContainText('via IT-116');
+
+    // Escape during a drag puts CH-2 back and leaves no undo step: the next undo takes the bubble away.
+    const before = (await ed.node('CH-2').boundingBox())!;
+    const m = page.mouse;
+    await m.move(before.x + before.width / 2, before.y + before.height / 2);
+    await m.down();
+    await m.move(before.x + before.width / 2 + 120, before.y + before.height / 2 + 60, { steps: 8 });
+    await page.keyboard.press('Escape');
+    await m.move(before.x + before.width / 2 + 160, before.y + before.height / 2 + 80, { steps: 4 });
+    await m.up();
+    await expect(ed.status).toContainText('Move cancelled.');
+    expect(await ed.node('CH-2').boundingBox()).toEqual(before);
+    await b.undo();
+    await expect(ed.node('IT-116')).toHaveCount(0);
+    await expect(b.row('B7_CH1_AMPS#value')).not.toHaveAttribute('data-bound-asset');
+
+    // The binding table out as CSV, and back: a table with a wrong tag changes nothing and says where.
+    const download = page.waitForEvent('download');
+    await b.sensors.getByRole('button', { name: 'Export table' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('series,asset tag,role,unit,trusted,source');
+    expect(csv).toContain('B7_CH1_KW#value,JT-115,power,kW,true,local');
+    const upload = b.sensors.getByLabel('Binding table file');
+    await upload.setInputFiles({ name: 'theirs.csv', mimeType: 'text/csv', buffer: Buffer.from('series,asset tag,role\nB7_CH1_AMPS#value,CH-9,current\n') });
+    const dialog = page.getByRole('alertdialog', { name: 'Could not import the binding table' });
+    await expect(dialog).toContainText('theirs.csv has 1 problem. Fix it and import the table again.');
+    await expect(dialog).toContainText('Nothing was changed');
+    await expect(dialog).toContainText('line 2');
+    await expect(dialog).toContainText('no asset has the tag "CH-9"');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await upload.setInputFiles({ name: 'theirs.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}B7_CH1_AMPS#value,CH-1,current,A,,local\r\n`) });
+    await expect(ed.status).toContainText('Imported 53 bindings from theirs.csv.');
+    await expect(b.row('B7_CH1_AMPS#value')).toHaveAttribute('data-bound-asset', 'CH-1');
+  } finally {
+    await host.stop();
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});

@@ -12,7 +12,7 @@ import { useSources } from '../../stores/sources-store';
 import { useProjectSources } from './use-project-sources';
 import './bindings.css';
 
-function SensorRow({ sensor, asset, waitsFor }: { sensor: Sensor; asset: Asset; waitsFor: string | null }) {
+function SensorRow({ sensor, asset, waitsFor, missingFrom }: { sensor: Sensor; asset: Asset; waitsFor: string | null; missingFrom: string | null }) {
   const assets = useDocument((s) => s.twin.assets);
   const twin = useDocument((s) => s.twin);
   const bound = sensor.assetId ? assets[sensor.assetId] : undefined;
@@ -68,6 +68,7 @@ function SensorRow({ sensor, asset, waitsFor }: { sensor: Sensor; asset: Asset; 
       </div>
       {(roleProblem || unitProblem) && <p className="field__error">{[roleProblem, unitProblem].filter(Boolean).join('; ')}</p>}
       {waitsFor && <p className="muted">Waits for {waitsFor}, which is not connected.</p>}
+      {missingFrom && <p className="field__error">Not in the catalog of {missingFrom}: misspelt, or no longer in the historian.</p>}
     </li>
   );
 }
@@ -121,11 +122,19 @@ export function AssetSensorsSection({ asset }: { asset: Asset }) {
   const sources = useDocument((s) => s.twin.sources);
   const defaultSource = useDocument((s) => s.twin.meta.defaultSource);
   const resolved = useProjectSources();
+  const { active, entries, loading, error } = useSources();
+  const catalog = useMemo(() => new Set(entries.map((e) => e.key)), [entries]);
   const list = useMemo(() => sensorsOfAsset({ sensors, assets, connections }, asset.id), [sensors, assets, connections, asset.id]);
   const defaultId = defaultSourceId(defaultSource, Object.values(sources));
   const waits = (s: Sensor) => {
     const r = resolved.find((x) => x.source.id === sourceOfSensor(s, defaultId));
     return r && r.resolution.sessionSourceId === null ? r.source.name : null;
+  };
+  // Only a catalog that is loaded, of the source the sensor reads from, can say a series is missing.
+  const missing = (s: Sensor) => {
+    const r = resolved.find((x) => x.source.id === sourceOfSensor(s, defaultId));
+    const known = r?.resolution.sessionSourceId === active && !loading && !error && entries.length > 0;
+    return known && !catalog.has(s.series) ? (r?.source.name ?? null) : null;
   };
   return (
     <fieldset className="inspector__group asset-sensors">
@@ -133,7 +142,7 @@ export function AssetSensorsSection({ asset }: { asset: Asset }) {
       {list.length === 0 && <p className="muted">No sensor bound. Drag one from the Sensors panel, or add it here.</p>}
       <ul className="inspector__sensors" aria-label={`Sensors of ${asset.tag}`}>
         {list.map((s) => (
-          <SensorRow key={s.id} sensor={s} asset={asset} waitsFor={waits(s)} />
+          <SensorRow key={s.id} sensor={s} asset={asset} waitsFor={waits(s)} missingFrom={missing(s)} />
         ))}
       </ul>
       <AddSensor asset={asset} />

@@ -164,7 +164,7 @@ export const bindingCommands: readonly EditorCommand[] = [
       if (read.problems.length) {
         editor.showProblems(
           'Could not import the binding table',
-          `${fileName} has ${plural(read.problems.length, 'problem')}; nothing was changed. Fix them and import it again.`,
+          `${fileName} has ${plural(read.problems.length, 'problem')}. Fix ${read.problems.length === 1 ? 'it' : 'them'} and import the table again.`,
           read.problems.map((p) => ({ path: `line ${p.line}`, message: p.message, severity: 'error' })),
         );
         return;
