@@ -6,7 +6,17 @@ import type { Sensor } from '../twin/schema';
 import { stateFromDocument } from '../twin/state';
 import { DEFAULT_THRESHOLD, suggestBindings, type SeriesInput } from './suggest';
 import { curve, demoStats, isCorrect, scoreAt } from './testing/evaluate';
-import { bmsPaths, camelCase, dottedTags, instrumentTags, longNames, renamePoints, type NamingConvention } from './testing/naming-conventions';
+import {
+  bmsPaths,
+  camelCase,
+  dottedTags,
+  influxTags,
+  instrumentTags,
+  longNames,
+  niagaraPaths,
+  renamePoints,
+  type NamingConvention,
+} from './testing/naming-conventions';
 
 // The demo project with every binding, and a copy with none: the suggestions for the copy are compared with the originals.
 const doc = buildDemoProject();
@@ -27,7 +37,10 @@ function inputsFor(truth: ReadonlyMap<string, Sensor>): SeriesInput[] {
 const asIs: NamingConvention = { id: 'demo', describe: 'the demo historian names (B7_CH1_KW, B7.CHLR2.KW, LCHWT_2, OAWB)', name: () => '' };
 const conventions: [NamingConvention, Map<string, Sensor>][] = [
   [asIs, new Map(Object.values(full.sensors).map((s) => [s.series, s]))],
-  ...[dottedTags, longNames, bmsPaths, instrumentTags, camelCase].map((c): [NamingConvention, Map<string, Sensor>] => [c, renamePoints(full, c)]),
+  ...[dottedTags, longNames, bmsPaths, instrumentTags, camelCase, niagaraPaths, influxTags].map((c): [NamingConvention, Map<string, Sensor>] => [
+    c,
+    renamePoints(full, c),
+  ]),
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

@@ -1,4 +1,5 @@
 import { componentByKind } from '../../catalog/catalog';
+import { formatSeriesKey } from '../../series/series-key';
 import { historianKey } from '../../sim/sim-series';
 import { measuredAssetOf } from '../../twin/asset-sensors';
 import type { Asset, Sensor } from '../../twin/schema';
@@ -13,6 +14,8 @@ export interface NamingConvention {
   id: string;
   describe: string;
   name(subject: Asset, role: string, twin: TwinState): string;
+  /** The whole series key, for conventions that use tags and fields; else `NAME#value`. */
+  key?(subject: Asset, role: string, twin: TwinState): string;
 }
 
 /** The asset a point is about: the equipment a bubble is wired to, else what it is bound to. */
@@ -213,17 +216,92 @@ export const camelCase: NamingConvention = {
   },
 };
 
+const NIAGARA_POINT: Record<string, string> = {
+  power: 'Demand_kW',
+  current: 'MotorAmps',
+  status: 'RunStatus',
+  speed: 'VFD_Speed',
+  flow: 'WaterFlow',
+  dp: 'DiffPress',
+  'dp-setpoint': 'DiffPressSetpoint',
+  position: 'ValvePosition',
+  command: 'ValveCommand',
+  'chws-temperature': 'EvapLvgWaterTemp',
+  'chwr-temperature': 'EvapEntWaterTemp',
+  'cws-temperature': 'CondEntWaterTemp',
+  'cwr-temperature': 'CondLvgWaterTemp',
+  'condenser-saturation-temperature': 'CondSatRefrigTemp',
+  'evaporator-saturation-temperature': 'EvapSatRefrigTemp',
+  'fan-speed': 'FanSpeed',
+  'fan-power': 'Fan_kW',
+  'basin-temperature': 'SumpTemp',
+  'outdoor-temperature': 'OutsideAirTemp',
+  'wet-bulb': 'OutsideWetBulb',
+  'chws-setpoint': 'ChwSupplyTempSetpoint',
+};
+
+/** `B7/CUP/Chiller_01/EvapLvgWaterTemp`: a station path, equipment by name and count, points in camel case. */
+export const niagaraPaths: NamingConvention = {
+  id: 'niagara-paths',
+  describe: 'station/path/Equipment_nn/PointName (B7/CUP/Chiller_01/EvapLvgWaterTemp)',
+  name(subject, role) {
+    const n = /(\d+)$/.exec(subject.tag)?.[1] ?? '';
+    const service = String(subject.properties.service ?? '');
+    let equipment: string;
+    if (subject.kind === 'chiller') equipment = `Chiller_${n.padStart(2, '0')}`;
+    else if (subject.kind === 'centrifugal-pump') equipment = `${service.includes('condenser') ? 'CW' : 'CHW'}Pump_${n.padStart(2, '0')}`;
+    else if (subject.kind === 'cooling-tower') equipment = `Tower_${n}`;
+    else if (subject.kind === 'header') equipment = `${service.includes('condenser') ? 'CW' : 'CHW'}_${service.includes('return') ? 'Return' : 'Supply'}_Hdr`;
+    else equipment = subject.name.replace(/\s*\([^)]*\)/g, '').replace(/[^A-Za-z0-9]+/g, '_');
+    return `B7/CUP/${equipment}/${NIAGARA_POINT[role] ?? role}`;
+  },
+};
+
+const FIELD: Record<string, string> = {
+  power: 'kw',
+  current: 'amps',
+  status: 'status',
+  speed: 'speed_pct',
+  'chws-temperature': 'chws_temp',
+  'chwr-temperature': 'chwr_temp',
+  'cws-temperature': 'cws_temp',
+  'cwr-temperature': 'cwr_temp',
+  'condenser-saturation-temperature': 'cond_sat_temp',
+  'evaporator-saturation-temperature': 'evap_sat_temp',
+  'fan-speed': 'fan_speed',
+  'fan-power': 'fan_kw',
+  'basin-temperature': 'basin_temp',
+  'outdoor-temperature': 'oat',
+  'wet-bulb': 'wetbulb',
+  'chws-setpoint': 'chws_sp',
+  'dp-setpoint': 'dp_sp',
+};
+const MEASUREMENT: Record<string, string> = { chiller: 'chiller', 'centrifugal-pump': 'pump', 'cooling-tower': 'tower', header: 'header' };
+
+/** `chiller,site=B7,unit=CH1#kw`: InfluxDB line-protocol style, the equipment in the measurement and tags, the point in the field. */
+export const influxTags: NamingConvention = {
+  id: 'influx-tags',
+  describe: 'measurement,tags#field (chiller,site=B7,unit=CH1#kw)',
+  name: (subject, role) => `${MEASUREMENT[subject.kind] ?? 'plant'} ${subject.tag} ${FIELD[role] ?? role}`,
+  key(subject, role) {
+    const measurement = MEASUREMENT[subject.kind] ?? 'plant';
+    const tags: Record<string, string> = { site: 'B7', [MEASUREMENT[subject.kind] ? 'unit' : 'point']: subject.tag.replace('-', '') };
+    return formatSeriesKey({ measurement, tags, field: FIELD[role] ?? role.replace(/-/g, '_') });
+  },
+};
+
 /** Name every bound sensor of a plant by a convention; a second sensor of the same name gets `-2`. */
 export function renamePoints(twin: TwinState, convention: NamingConvention): Map<string, Sensor> {
   const out = new Map<string, Sensor>();
   const used = new Map<string, number>();
   for (const s of Object.values(twin.sensors)) {
     if (s.assetId === null) continue;
-    let name = convention.name(subjectOf(twin, s), s.role, twin);
+    const subject = subjectOf(twin, s);
+    let name = convention.key ? convention.key(subject, s.role, twin) : convention.name(subject, s.role, twin);
     const n = (used.get(name) ?? 0) + 1;
     used.set(name, n);
-    if (n > 1) name = `${name}-${n}`;
-    out.set(historianKey(name), s);
+    if (n > 1) name = convention.key ? name.replace(/#/, `${n}#`) : `${name}-${n}`;
+    out.set(convention.key ? name : historianKey(name), s);
   }
   return out;
 }
