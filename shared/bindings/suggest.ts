@@ -98,37 +98,35 @@ export function explainSuggestions(twin: TwinState, inputs: readonly SeriesInput
   return out;
 }
 
-/**
- * Propose, for each series, the asset and role it most likely measures, from its name (separators,
- * case, glued numbers, HVAC abbreviations, area prefixes), its unit and values, and the drawing (tags,
- * kinds, names, services, systems, and which bubble is wired to what). At most one per series, best first.
- */
-export function suggestBindings(twin: TwinState, inputs: readonly SeriesInput[], options: SuggestOptions = {}): Suggestion[] {
+type Ranked = Suggestion & { candidate: Candidate };
+
+/** The work of suggesting, one series at a time, so a caller can pause between series (a UI stays responsive). */
+function* suggestSteps(twin: TwinState, inputs: readonly SeriesInput[], options: SuggestOptions): Generator<void, Suggestion[]> {
   const profiles = assetProfiles(twin);
   const index = new TargetIndex(twin, profiles);
   const rejected = options.rejected ?? twin.meta.rejectedSuggestions;
-  const out: (Suggestion & { candidate: Candidate; subject: string })[] = [];
+  const out: Ranked[] = [];
   for (const s of seriesProfiles(inputs, profiles)) {
     const ranked = candidatesFor(s, profiles, index).filter((c) => !isRejected(c, s.key, rejected, index));
     const [best, next] = ranked;
-    if (!best) continue;
-    out.push({
-      series: s.key,
-      assetId: best.target.asset.id,
-      assetTag: best.target.asset.tag,
-      role: best.role,
-      confidence: confidence(best, next, s.read.unknown.length, index),
-      unit: s.unit,
-      candidate: best,
-      subject: index.subject(best.target),
-    });
+    if (best) {
+      out.push({
+        series: s.key,
+        assetId: best.target.asset.id,
+        assetTag: best.target.asset.tag,
+        role: best.role,
+        confidence: confidence(best, next, s.read.unknown.length, index),
+        unit: s.unit,
+        candidate: best,
+      });
+    }
+    yield;
   }
   out.sort((a, b) => b.confidence - a.confidence || a.series.localeCompare(b.series));
   // Redundant sensors of one role each get their own bubble when the drawing has one per sensor.
   const taken = new Set<string>();
   for (const o of out) {
-    const id = `${o.assetId}|${o.role}`;
-    if (taken.has(id)) {
+    if (taken.has(`${o.assetId}|${o.role}`)) {
       const free = index.alternatives(o.candidate.target, o.role).find((p) => !taken.has(`${p.asset.id}|${o.role}`));
       if (free) {
         o.assetId = free.asset.id;
@@ -145,6 +143,36 @@ export function suggestBindings(twin: TwinState, inputs: readonly SeriesInput[],
     confidence: Math.round(c * 1000) / 1000,
     unit,
   }));
+}
+
+/**
+ * Propose, for each series, the asset and role it most likely measures, from its name (separators,
+ * case, glued numbers, HVAC abbreviations, area prefixes), its unit and values, and the drawing (tags,
+ * kinds, names, services, systems, and which bubble is wired to what). At most one per series, best first.
+ */
+export function suggestBindings(twin: TwinState, inputs: readonly SeriesInput[], options: SuggestOptions = {}): Suggestion[] {
+  const steps = suggestSteps(twin, inputs, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** suggestBindings, pausing every `every` series so the page can paint and take input; `progress` says how far. */
+export async function suggestBindingsInSteps(
+  twin: TwinState,
+  inputs: readonly SeriesInput[],
+  options: SuggestOptions & { every?: number; pause: () => Promise<void>; progress?: (done: number) => void },
+): Promise<Suggestion[]> {
+  const steps = suggestSteps(twin, inputs, options);
+  for (let done = 1; ; done++) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (done % (options.every ?? 100) === 0) {
+      options.progress?.(done);
+      await options.pause();
+    }
+  }
 }
 
 const ROLE_OF_DIMENSION: Partial<Record<string, string>> = {

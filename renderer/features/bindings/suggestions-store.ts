@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Suggestion } from '../../../shared/bindings/suggest';
-import { suggestBindings } from '../../../shared/bindings/suggest';
+import { suggestBindingsInSteps } from '../../../shared/bindings/suggest';
 import type { SeriesStats } from '../../../shared/api/binding-schemas';
 import type { CatalogEntry } from '../../../shared/series/types';
 import type { TwinState } from '../../../shared/twin/state';
@@ -44,9 +44,14 @@ export const useSuggestions = create<SuggestionsState>()((set, get) => ({
       return;
     }
     const units = new Map(entries.map((e) => [e.key, e.unit ?? null]));
-    const suggestions = suggestBindings(
+    const suggestions = await suggestBindingsInSteps(
       twin,
       stats.map((s) => ({ key: s.key, unit: s.unit ?? units.get(s.key) ?? null, stats: s })),
+      {
+        // A macrotask between batches: the page paints and takes input while a large catalog is read.
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        progress: (done) => seq === run && set({ message: `Matching names… ${done} of ${stats.length} series` }),
+      },
     );
     if (seq === run) set({ status: 'ready', suggestions, message: `${suggestions.length} suggestions for ${keys.length} unbound series.` });
   },
