@@ -24,6 +24,8 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.find',
+  'bindings.exportTable',
+  'bindings.linkNearest',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -113,6 +115,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Save As…', command: 'file.saveAs', accelerator: 'Shift+CmdOrCtrl+S' }),
     separator,
     item({ label: 'Import Historian Data…', command: 'file.import' }),
+    item({ label: 'Export Binding Table…', command: 'bindings.exportTable' }),
   ];
   if (!mac) file.push(separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
 
@@ -138,6 +141,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Flip Horizontally', command: 'arrange.flip', accelerator: 'Shift+H' }),
     separator,
     item({ label: 'New System from Selection', command: 'system.fromSelection', accelerator: 'CmdOrCtrl+G' }),
+    item({ label: 'Link Bubble to Nearest Asset', command: 'bindings.linkNearest', accelerator: 'Shift+CmdOrCtrl+L' }),
   ];
 
   const view: MenuItemConstructorOptions[] = [

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectSource } from './schema';
-import { projectSourceForSession, projectSourceFromSession, projectSourcesOf, resolveSource, type SessionSource } from './source-resolution';
+import {
+  projectSourceForSession,
+  projectSourceFromSession,
+  projectSourcesOf,
+  resolveSource,
+  sessionSourceOfSensor,
+  type SessionSource,
+} from './source-resolution';
 
 const local: SessionSource = { id: 'local', kind: 'local', name: 'Local store', location: '/data/local' };
 const historian: SessionSource = {
@@ -64,5 +71,13 @@ describe('resolving project sources to connections', () => {
     expect(projectSourcesOf([], undefined).map((s) => s.id)).toEqual(['local']);
     expect(projectSourcesOf([project], undefined).map((s) => s.id)).toEqual(['historian']);
     expect(projectSourcesOf([project], 'local').map((s) => s.id)).toEqual(['historian', 'local']);
+  });
+
+  it('tells which connection a sensor reads from, or that none does', () => {
+    const twin = { sources: { historian: project }, meta: { defaultSource: 'historian' } };
+    expect(sessionSourceOfSensor(twin, {}, [local, historian])).toBe('influx1:aaa');
+    expect(sessionSourceOfSensor(twin, { source: 'local' }, [local, historian])).toBe('local');
+    expect(sessionSourceOfSensor(twin, {}, [local])).toBeNull();
+    expect(sessionSourceOfSensor({ sources: {}, meta: {} }, {}, [local])).toBe('local');
   });
 });

@@ -125,3 +125,19 @@ export function projectSourceForSession(
 ): ProjectSource | undefined {
   return sources.find((p) => resolveSource(p, session, chosen).sessionSourceId === sessionSourceId);
 }
+
+/**
+ * The connection of this session a sensor reads from (what `valueAt` and `queryWindows` take as `source`),
+ * or null when the project source it names is not connected.
+ */
+export function sessionSourceOfSensor(
+  twin: { sources: Readonly<Record<string, ProjectSource>>; meta: { defaultSource?: string | undefined } },
+  sensor: { source?: string | undefined },
+  session: readonly SessionSource[],
+  chosen: Readonly<Record<string, string>> = {},
+): string | null {
+  const list = projectSourcesOf(Object.values(twin.sources), twin.meta.defaultSource);
+  const id = sensor.source ?? defaultSourceId(twin.meta.defaultSource, Object.values(twin.sources));
+  const p = list.find((s) => s.id === id);
+  return p ? resolveSource(p, session, chosen).sessionSourceId : null;
+}
