@@ -138,6 +138,7 @@ export function sessionSourceOfSensor(
 ): string | null {
   const list = projectSourcesOf(Object.values(twin.sources), twin.meta.defaultSource);
   const id = sensor.source ?? defaultSourceId(twin.meta.defaultSource, Object.values(twin.sources));
-  const p = list.find((s) => s.id === id);
+  // The local store needs no listing: a sensor may name it in any project.
+  const p = list.find((s) => s.id === id) ?? (id === LOCAL_SOURCE_ID ? { id, name: 'Local store', kind: 'local' as const } : undefined);
   return p ? resolveSource(p, session, chosen).sessionSourceId : null;
 }
