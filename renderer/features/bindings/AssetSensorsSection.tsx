@@ -14,10 +14,11 @@ import './bindings.css';
 
 function SensorRow({ sensor, asset, waitsFor, missingFrom }: { sensor: Sensor; asset: Asset; waitsFor: string | null; missingFrom: string | null }) {
   const assets = useDocument((s) => s.twin.assets);
-  const twin = useDocument((s) => s.twin);
+  const sensors = useDocument((s) => s.twin.sensors);
+  const connections = useDocument((s) => s.twin.connections);
   const bound = sensor.assetId ? assets[sensor.assetId] : undefined;
   const roles = bound ? rolesOfKind(bound.kind) : [];
-  const group = trustGroup(twin, sensor);
+  const group = trustGroup({ assets, sensors, connections }, sensor);
   const role = roleById(sensor.role);
   const roleProblem = sensor.role && bound && !roles.some((r) => r.id === sensor.role) ? `${bound.tag} has no role ${sensor.role}` : null;
   const unitProblem = role && !unitFitsRole(role, sensor.unit) ? `${sensor.unit} is a ${dimensionOfUnit(sensor.unit)}, not a ${role.dimension}` : null;

@@ -18,13 +18,15 @@ export interface BindRequest {
 }
 
 /** The key of a trust group: the asset a sensor tells about and its role. */
-function groupKey(state: TwinState, s: Sensor): string | null {
+type Bindings = Pick<TwinState, 'assets' | 'connections' | 'sensors'>;
+
+function groupKey(state: Pick<TwinState, 'assets' | 'connections'>, s: Sensor): string | null {
   if (s.assetId === null || s.role === '') return null;
   return JSON.stringify([measuredAssetOf(state, s), s.role]);
 }
 
 /** The sensors that measure the same role of the same asset as a sensor would, itself included. */
-export function trustGroup(state: TwinState, s: Sensor): Sensor[] {
+export function trustGroup(state: Bindings, s: Sensor): Sensor[] {
   const key = groupKey(state, s);
   if (key === null) return [];
   return Object.values(state.sensors).filter((o) => o.id === s.id || groupKey(state, o) === key);
