@@ -20,9 +20,9 @@ const FILTERS: { id: SensorFilter; label: string }[] = [
 /** Rows drawn at most; a search narrows a large catalog. */
 const MAX_ROWS = 500;
 
-function formatInstant(t: number, zone: string): string {
+function formatInstant(t: number, zone: string, style: 'medium' | 'short' = 'medium'): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(t);
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short', timeStyle: style, hourCycle: 'h23' }).format(t);
   } catch {
     return new Date(t).toISOString();
   }
@@ -113,8 +113,8 @@ export function SensorBindingList({
                   {e.unit && <span className="muted"> [{e.unit}]</span>}
                   <span className="sensor-row__meta">
                     {typeof t === 'number' && (
-                      <span className="sensor-row__seen" title={`Last point ${formatInstant(t, zone)} (${zone})`}>
-                        {ageText(t, clock)} ago
+                      <span className="sensor-row__seen" title={`Last point ${formatInstant(t, zone)} (${zone}), ${ageText(t, clock)} before the plant clock`}>
+                        {formatInstant(t, zone, 'short')} ({ageText(t, clock)} ago)
                       </span>
                     )}
                     {t === null && <span className="sensor-row__seen">no data</span>}
