@@ -65,6 +65,7 @@ export function SensorBindingList({
   const cursor = useTime((s) => (s.moving ? null : s.cursor));
   const clock = cursor ?? readAt;
   const bound = useMemo(() => new Set(bindings.keys()), [bindings]);
+  const boundCount = useMemo(() => entries.filter((e) => bindings.has(e.key)).length, [entries, bindings]);
 
   return (
     <>
@@ -87,7 +88,7 @@ export function SensorBindingList({
             onChange={(e) => setSearch(e.target.value)}
           />
           <p className="muted" aria-live="polite">
-            {rows.length} of {entries.length} sensors, {entries.filter((e) => bindings.has(e.key)).length} bound
+            {rows.length} of {entries.length} sensors, {boundCount} bound
             {rows.length > MAX_ROWS ? ` (showing ${MAX_ROWS}; search to narrow)` : ''}
           </p>
           <ul className="sensor-list" role="listbox" aria-label="Sensor series">

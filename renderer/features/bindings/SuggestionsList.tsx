@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DEFAULT_THRESHOLD, type Suggestion } from '../../../shared/bindings/suggest';
 import type { CatalogEntry } from '../../../shared/series/types';
 import { appEditor } from '../../commands/app-editor';
@@ -15,7 +15,7 @@ export function SuggestionsList({ source, entries, bound }: { source: string; en
   const forSource = useSuggestions((s) => s.source) === source;
   const assets = useDocument((s) => s.twin.assets);
   const [threshold, setThreshold] = useState(Math.round(DEFAULT_THRESHOLD * 100));
-  const units = new Map(entries.map((e) => [e.key, e.unit ?? null]));
+  const units = useMemo(() => new Map(entries.map((e) => [e.key, e.unit ?? null])), [entries]);
   const compute = () => void useSuggestions.getState().compute(appEditor.api, documentStore.getState().twin, source, entries, bound);
   const accept = (list: readonly Suggestion[]) => {
     if (!list.length) return;
