@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import type { Handlers } from '../hosts/dispatch';
-import { SourceRegistry } from '../sources/source-registry';
 import { sourceFactories } from '../sources/factories';
 import { appPaths, type AppPaths } from './app-paths';
 import { EventHub } from './event-hub';
@@ -10,6 +9,8 @@ import { ProjectAccess } from './project-access';
 import type { NativeDialogs } from './native-dialogs';
 import { projectHandlers } from './handlers/project-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
+import { cacheHandlers } from './handlers/cache-handlers';
+import { sessionSources } from '../sources/session-sources';
 import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
@@ -49,9 +50,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const events = new EventHub();
   const preferences = await PreferencesStore.open(paths.dataDir);
   const access = new ProjectAccess(o.host === 'web' ? 'any-project-file' : 'approved-only', paths.projects);
-  const sources = new SourceRegistry(sourceFactories);
   const local = await openLocalSource(paths.local);
-  sources.add(local.info, local.source);
+  const sources = sessionSources({ factories: sourceFactories, local, onFillProgress: (p) => events.emit('cacheFillProgress', p) });
   const demo = new DemoData(local.store, events, o.demoData);
   const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only');
 
@@ -72,6 +72,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     chooseImportPath: async () => ({ path: o.dialogs ? await o.dialogs.chooseImport() : null }),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
+    ...cacheHandlers(sources),
   };
   const demoDataDone = demo.start();
 

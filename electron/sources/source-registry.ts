@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { SourceInfo, SourceProfile } from '../../shared/api/source-schemas';
 import { twinError } from '../../shared/api/errors';
-import { windowLayout } from '../../shared/series/window-math';
-import type { SeriesWindows, TimeRange, WindowLayout } from '../../shared/series/types';
 import { ChannelAborts } from './channel-aborts';
-import type { TimeSeriesSource, WindowStat } from './source';
+import type { TimeSeriesSource } from './source';
 import { WindowCache } from './window-cache';
-
-/** Statistics not asked for are NaN from the sources; they leave as empty arrays (NaN does not survive JSON). */
-function onlyStats(w: SeriesWindows, stats: readonly WindowStat[]): SeriesWindows {
-  const out: SeriesWindows = { ...w };
-  for (const s of ['min', 'max', 'mean', 'first', 'last', 'count'] as const) if (!stats.includes(s)) out[s] = [];
-  return out;
-}
+import { CancellableSource } from './layers/cancellable-source';
+import { InvalidateOnWriteSource } from './layers/invalidate-on-write-source';
+import { SourceChanges } from './layers/source-changes';
+import { WindowCacheSource } from './layers/window-cache-source';
+import type { RollupCache } from './rollup/rollup-cache';
 
 /** A connected source with what the renderer may know of it. */
 interface Registered {
   info: SourceInfo;
+  /** The source as the handlers see it: wrapped in the layers. */
   source: TimeSeriesSource;
 }
 
@@ -37,30 +34,59 @@ export function displayUrl(url: string): string {
   return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
 }
 
+export interface SourceRegistryOptions {
+  /** The rollup cache every source gets as a layer (absent: no rollups, e.g. in tests of other layers). */
+  rollups?: RollupCache;
+  windowCache?: WindowCache;
+  /** The change hub, when the rollup cache was built on it first. */
+  changes?: SourceChanges;
+}
+
 /**
- * Owns the sources of this session: the local store (always there, id `local`) and connected servers.
- * Handlers ask it for windows and values; it adds the cache and per-channel cancellation.
+ * Owns the sources of this session: the local store (always there, id `local`) and connected servers. Each
+ * is handed out wrapped in layers that are sources themselves, outermost first: per-channel cancellation,
+ * invalidate-after-write, the window cache, the rollup cache. Handlers pass calls through.
  */
 export class SourceRegistry {
   private readonly sources = new Map<string, Registered>();
   readonly channels = new ChannelAborts();
-  readonly cache = new WindowCache();
+  /** Writes, imports and refreshes announce what changed here; the caches listen. */
+  readonly changes: SourceChanges;
+  readonly cache: WindowCache;
+  readonly rollups: RollupCache | undefined;
 
   constructor(
     private readonly factories: SourceFactories,
-    /** Scope of the cache: the tenant this session works for. */
-    private readonly tenant = 'offline',
-  ) {}
+    /** Scope of the caches: the tenant this session works for. */
+    readonly tenant = 'offline',
+    options: SourceRegistryOptions = {},
+  ) {
+    this.changes = options.changes ?? new SourceChanges();
+    this.cache = options.windowCache ?? new WindowCache();
+    this.rollups = options.rollups;
+    if (this.rollups && this.rollups.tenant !== tenant)
+      throw new Error(`The rollup cache is for tenant "${this.rollups.tenant}", the registry for "${tenant}".`);
+  }
+
+  /** The layers around a source. */
+  private layered(id: string, source: TimeSeriesSource): TimeSeriesSource {
+    let s = source;
+    if (this.rollups) s = this.rollups.wrap(id, s);
+    s = new WindowCacheSource(s, this.cache, `${this.tenant}|${id}`, id, this.changes);
+    s = new InvalidateOnWriteSource(s, id, this.changes);
+    return new CancellableSource(s, this.channels);
+  }
 
   /** Register a source that is already open (the local store). */
   add(info: SourceInfo, source: TimeSeriesSource): void {
-    this.sources.set(info.id, { info, source });
+    this.sources.set(info.id, { info, source: this.layered(info.id, source) });
   }
 
   list(): SourceInfo[] {
     return [...this.sources.values()].map((r) => r.info);
   }
 
+  /** A source with its layers. */
   get(id: string): TimeSeriesSource {
     const r = this.sources.get(id);
     if (!r) throw twinError('not-found', `No data source "${id}" is connected. Connect it in Sources, or use "local".`, { where: id });
@@ -73,9 +99,9 @@ export class SourceRegistry {
     const previous = this.sources.get(id);
     const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings };
     if (version !== undefined) info.version = version;
-    this.sources.set(id, { info, source });
-    this.cache.invalidate(this.scope(id));
+    // The old layers go first, so the new ones start with empty window caches for this source.
     if (previous) await previous.source.close();
+    this.sources.set(id, { info, source: this.layered(id, source) });
     return info;
   }
 
@@ -84,49 +110,12 @@ export class SourceRegistry {
     if (!r) return;
     if (r.info.kind === 'local') throw twinError('invalid-input', 'The local store cannot be disconnected.');
     this.sources.delete(id);
-    this.cache.invalidate(this.scope(id));
     await r.source.close();
-  }
-
-  /** Cache scope prefix of a source; the stats asked for complete the scope, as skipped stats are NaN. */
-  private scope(id: string): string {
-    return `${this.tenant}|${id}|`;
-  }
-
-  /** Windows through the cache, cancelling the previous request on the same channel. */
-  async windows(
-    id: string,
-    keys: readonly string[],
-    range: TimeRange,
-    n: number,
-    channel?: string,
-    stats?: readonly WindowStat[],
-  ): Promise<{ layout: WindowLayout; series: SeriesWindows[] }> {
-    const source = this.get(id);
-    let layout: WindowLayout;
-    try {
-      layout = windowLayout(range, n);
-    } catch (e) {
-      throw twinError('invalid-input', (e as Error).message);
-    }
-    const { signal, done } = this.channels.begin(channel);
-    try {
-      const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) =>
-        source.windows(ks, l, stats ? { stats, signal } : { signal }),
-      );
-      return { layout, series: stats ? fetched.map((w) => onlyStats(w, stats)) : fetched };
-    } finally {
-      done();
-    }
-  }
-
-  /** Invalidate cached windows after writing to a source. */
-  written(id: string): void {
-    this.cache.invalidate(this.scope(id));
   }
 
   async closeAll(): Promise<void> {
     this.channels.cancelAll();
+    await this.rollups?.close();
     const all = [...this.sources.values()];
     this.sources.clear();
     await Promise.allSettled(all.map((r) => r.source.close()));

@@ -9,12 +9,14 @@ import {
   EpochMs,
   RawPointsSchema,
   SeriesWindowsSchema,
+  SnappedLayoutSchema,
   ValueAtSchema,
   WindowLayoutSchema,
   WritePointSchema,
   WriteResultSchema,
 } from '../series/types';
 import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportResultSchema } from './source-schemas';
+import { CacheFillProgressSchema, CacheStatsSchema } from './cache-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -136,7 +138,16 @@ export const contract = {
         .optional(),
       channel: Channel,
     }),
-    z.object({ layout: WindowLayoutSchema, series: z.array(SeriesWindowsSchema) }),
+    z.object({
+      /** The layout asked for. */
+      layout: WindowLayoutSchema,
+      series: z.array(SeriesWindowsSchema),
+      /**
+       * Present when the rollup cache answered a long range: the windows follow this layout (edges on whole
+       * buckets, see SnappedLayoutSchema) instead of `layout`. Draw them there and mark the chart "snapped".
+       */
+      snapped: SnappedLayoutSchema.optional(),
+    }),
   ),
   valueAt: method(
     'The last value at or before an instant, per series.',
@@ -177,6 +188,18 @@ export const contract = {
     z.object({}),
     z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
   ),
+  cacheStats: method('The rollup cache of the current tenant: size, bound, per-source ages, and the fill in progress.', z.object({}), CacheStatsSchema),
+  clearCache: method(
+    "Drop the current tenant's rollup cache (of one source when given); charts then ask the sources again.",
+    z.object({ source: SourceId.optional() }),
+    z.object({ buckets: z.number().int() }),
+  ),
+  refreshCache: method(
+    'Forget and fetch again what the caches hold of a source over a range (all time when absent), for some series or all.',
+    z.object({ source: SourceId, from: EpochMs.optional(), to: EpochMs.optional(), keys: SeriesKeys.optional() }),
+    z.object({ series: z.number().int() }),
+  ),
+  cancelCacheFill: method('Stop filling the rollup cache in the background; what is filled stays.', z.object({}), z.object({})),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -199,6 +222,8 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of filling the rollup cache in the background. */
+  cacheFillProgress: CacheFillProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -30,6 +30,10 @@ export const methodNames = [
   'previewImport',
   'importFile',
   'demoDataStatus',
+  'cacheStats',
+  'clearCache',
+  'refreshCache',
+  'cancelCacheFill',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];
