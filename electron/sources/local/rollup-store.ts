@@ -83,6 +83,8 @@ export class RollupStore {
   private writer: Promise<DuckDBConnection> | null = null;
   private closed = false;
   private usageDirty = false;
+  /** Use stamps for the least-recently-used order: wall-clock ms, strictly increasing. */
+  private clock = 0;
 
   private constructor(private readonly access: RollupStoreAccess) {}
 
@@ -247,10 +249,16 @@ export class RollupStore {
     return { complete: this.missing(sid, level, range).length === 0, filledAt };
   }
 
+  private stamp(): number {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return this.clock;
+  }
+
   /** Mark the filled ranges a request used, for the least-recently-used order. */
-  touch(sid: number, level: number, range: TimeRange, now: number): void {
+  touch(sid: number, level: number, range: TimeRange): void {
+    const now = this.stamp();
     for (const c of this.covered(sid, level)) {
-      if (intersectRange(c, range) && c.usedAt !== now) {
+      if (intersectRange(c, range)) {
         c.usedAt = now;
         this.usageDirty = true;
       }
@@ -266,6 +274,7 @@ export class RollupStore {
     return this.write(async (conn) => {
       if (this.seq(sid) !== expectSeq) return false;
       const inRange = buckets.t.filter((t) => t >= range.from && t < range.to).length;
+      const usedAt = this.stamp();
       // Whatever a failed put left staged goes first.
       await conn.run(`DELETE FROM ${STAGE_TABLE}`);
       const appender = await conn.createAppender(STAGE_TABLE, 'main', 'temp');
@@ -277,10 +286,10 @@ export class RollupStore {
       await this.transaction(conn, [
         ...moveStagedSql(sid, level, range.from, range.to),
         `DELETE FROM rollup_coverage WHERE sid = ${sid} AND level = ${level} AND from_t >= ${range.from} AND to_t <= ${range.to}`,
-        `INSERT INTO rollup_coverage VALUES (${sid}, ${level}, ${range.from}, ${range.to}, ${filledAt}, ${filledAt}, ${inRange})`,
+        `INSERT INTO rollup_coverage VALUES (${sid}, ${level}, ${range.from}, ${range.to}, ${filledAt}, ${usedAt}, ${inRange})`,
       ]);
       const list = (this.coverage.get(sid) ?? []).filter((c) => !(c.level === level && c.from >= range.from && c.to <= range.to));
-      list.push({ level, from: range.from, to: range.to, filledAt, usedAt: filledAt, buckets: inRange });
+      list.push({ level, from: range.from, to: range.to, filledAt, usedAt, buckets: inRange });
       this.coverage.set(sid, list);
       return true;
     });

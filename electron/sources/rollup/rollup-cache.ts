@@ -104,15 +104,22 @@ export class RollupCache {
 
   /** Fill a level of some series over a range in the background (the request does not wait). */
   requestFill(layer: RollupSource, keys: readonly string[], level: number, range: WindowLayout | TimeRange): void {
-    const r = { from: range.from, to: range.to };
+    this.track(this.fill(layer.sourceId, keys, level, { from: range.from, to: range.to }));
+  }
+
+  /**
+   * Queue the fill of a level of some series (canonical keys) over a range of whole buckets; resolves with the
+   * number of slices queued (the fill itself goes on in the background: `idle()` waits for it).
+   */
+  async fill(sourceId: string, keys: readonly string[], level: number, range: TimeRange): Promise<number> {
+    const layer = this.layers.get(sourceId);
+    if (!layer) throw new Error(`No source "${sourceId}" is wrapped by this rollup cache.`);
+    let queued = 0;
     for (const key of keys) {
-      this.track(
-        (async () => {
-          const sid = await this.store.ensureSid({ tenant: this.tenant, source: layer.sourceId }, key);
-          await this.filler.request(layer.sourceId, layer.fetch, sid, key, level, r);
-        })(),
-      );
+      const sid = await this.store.ensureSid({ tenant: this.tenant, source: sourceId }, key);
+      queued += await this.filler.request(sourceId, layer.fetch, sid, key, level, range);
     }
+    return queued;
   }
 
   /** Series ids of a source's rollups, of every tenant: a change at the source makes all of them stale. */

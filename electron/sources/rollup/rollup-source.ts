@@ -122,7 +122,7 @@ export class RollupSource extends PassThroughSource {
       ask(cold, head),
       ask(unique, tail),
     ]);
-    if (head) for (const k of cached) store.touch(sidOf.get(k) as number, level, head, now);
+    if (head) for (const k of cached) store.touch(sidOf.get(k) as number, level, head);
     if (fromSource instanceof Error || tailWindows instanceof Error) {
       return this.offlineAnswer(keys, canonical as string[], sidOf, level, snapped, head, composed, fromSource, tailWindows, filledAt);
     }
