@@ -2,7 +2,7 @@
  * SQL of the rollup tables (store-schema.ts, format 2). Only integers and validated numbers enter the text;
  * series are referred to by integer ids.
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { SeriesBuckets } from '../../../shared/series/rollup-math';
 import { emptyWindows, type SeriesWindows, type WindowLayout } from '../../../shared/series/types';
 
@@ -41,28 +41,49 @@ export async function queryComposed(conn: DuckDBConnection, sids: readonly numbe
 /** The temp table a writer connection stages buckets in before one transaction moves them over. */
 export async function createStage(conn: DuckDBConnection): Promise<void> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} (t DOUBLE, n DOUBLE, sum DOUBLE, min DOUBLE, max DOUBLE, first DOUBLE, last DOUBLE, t_first DOUBLE, t_last DOUBLE)`,
+    `CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} (sid DOUBLE, level DOUBLE, t DOUBLE, n DOUBLE, sum DOUBLE, min DOUBLE, max DOUBLE, first DOUBLE, last DOUBLE, t_first DOUBLE, t_last DOUBLE)`,
   );
 }
 
-/** Append buckets to the stage; unknown first/last times become NULL. */
-export function appendBuckets(appender: DuckDBAppender, b: SeriesBuckets): void {
-  for (let i = 0; i < b.t.length; i++) {
-    for (const v of [b.t[i], b.count[i], b.sum[i], b.min[i], b.max[i], b.first[i], b.last[i]]) appender.appendDouble(v as number);
-    for (const v of [b.tFirst[i], b.tLast[i]]) {
-      if (Number.isFinite(v)) appender.appendDouble(v as number);
-      else appender.appendNull();
-    }
-    appender.endRow();
+const CHUNK_ROWS = 2048;
+const STAGE_TYPES = Array.from({ length: 11 }, () => DOUBLE);
+
+/** Append the buckets of one series and level to the stage, a column chunk at a time; unknown first/last times become NULL. */
+export function appendBuckets(appender: DuckDBAppender, sid: number, level: number, b: SeriesBuckets): void {
+  for (let at = 0; at < b.t.length; at += CHUNK_ROWS) {
+    const end = Math.min(b.t.length, at + CHUNK_ROWS);
+    const rows = end - at;
+    const fill = (v: number) => new Array<number>(rows).fill(v);
+    const times = (a: number[]) => a.slice(at, end).map((x) => (Number.isFinite(x) ? x : null));
+    const chunk = DuckDBDataChunk.create(STAGE_TYPES, rows);
+    chunk.setColumns([
+      fill(sid),
+      fill(level),
+      b.t.slice(at, end),
+      b.count.slice(at, end),
+      b.sum.slice(at, end),
+      b.min.slice(at, end),
+      b.max.slice(at, end),
+      b.first.slice(at, end),
+      b.last.slice(at, end),
+      times(b.tFirst),
+      times(b.tLast),
+    ]);
+    appender.appendDataChunk(chunk);
   }
 }
 
-/** Move the staged buckets of one series, level and range into the rollups, replacing whatever was there. */
-export function moveStagedSql(sid: number, level: number, from: number, to: number): string[] {
+/** What one filled range replaces: its buckets and its coverage, before the staged rows go in. */
+export function replaceRangeSql(sid: number, level: number, from: number, to: number): string[] {
   return [
     `DELETE FROM rollups WHERE sid = ${sid} AND level = ${level} AND t >= ${from} AND t < ${to}`,
-    `INSERT INTO rollups SELECT ${sid}, ${level}, t::BIGINT, n::BIGINT, sum, min, max, first, last, t_first::BIGINT, t_last::BIGINT
-       FROM ${STAGE_TABLE} WHERE t >= ${from} AND t < ${to} ORDER BY t`,
-    `DELETE FROM ${STAGE_TABLE}`,
+    `DELETE FROM rollup_coverage WHERE sid = ${sid} AND level = ${level} AND from_t >= ${from} AND to_t <= ${to}`,
   ];
 }
+
+/** Move every staged bucket into the rollups, in (series, level, time) order, and empty the stage. */
+export const MOVE_STAGED_SQL = [
+  `INSERT INTO rollups SELECT sid::INTEGER, level::INTEGER, t::BIGINT, n::BIGINT, sum, min, max, first, last, t_first::BIGINT, t_last::BIGINT
+     FROM ${STAGE_TABLE} ORDER BY sid, level, t`,
+  `DELETE FROM ${STAGE_TABLE}`,
+];

@@ -13,7 +13,7 @@ import { parseSeriesKey } from '../../../shared/series/series-key';
 import type { SeriesWindows, TimeRange, WindowLayout } from '../../../shared/series/types';
 import type { AsyncMutex } from './async-mutex';
 import type { ConnectionPool } from './connection-pool';
-import { appendBuckets, createStage, moveStagedSql, queryComposed, STAGE_TABLE } from './rollup-sql';
+import { appendBuckets, createStage, MOVE_STAGED_SQL, queryComposed, replaceRangeSql, STAGE_TABLE } from './rollup-sql';
 import { OWN_SERIES } from './store-schema';
 
 /** Whose rollups: one tenant's cache never answers another's, nor one source's another's. */
@@ -64,6 +64,37 @@ export interface RollupSourceStats {
   newestFill: number | null;
 }
 
+interface PendingPut {
+  sid: number;
+  level: number;
+  range: TimeRange;
+  buckets: SeriesBuckets;
+  expectSeq: number;
+  filledAt: number;
+  count?: number;
+  resolve(stored: boolean): void;
+  reject(e: unknown): void;
+}
+
+/** The buckets of a series that start inside a range. */
+function keepInRange(b: SeriesBuckets, r: TimeRange): SeriesBuckets {
+  if (b.t.every((t) => t >= r.from && t < r.to)) return b;
+  const keep = b.t.map((t) => t >= r.from && t < r.to);
+  const pick = (a: number[]) => a.filter((_, i) => keep[i]);
+  return {
+    key: b.key,
+    t: pick(b.t),
+    count: pick(b.count),
+    sum: pick(b.sum),
+    min: pick(b.min),
+    max: pick(b.max),
+    first: pick(b.first),
+    last: pick(b.last),
+    tFirst: pick(b.tFirst),
+    tLast: pick(b.tLast),
+  };
+}
+
 /** The rollup tables as read on open. */
 export interface RollupState {
   series: (RollupScope & { sid: number; key: string })[];
@@ -83,6 +114,8 @@ export class RollupStore {
   private writer: Promise<DuckDBConnection> | null = null;
   private closed = false;
   private usageDirty = false;
+  /** Puts waiting for the writer: written together in one transaction. */
+  private batch: PendingPut[] = [];
   /** Use stamps for the least-recently-used order: wall-clock ms, strictly increasing. */
   private clock = 0;
 
@@ -268,31 +301,62 @@ export class RollupStore {
   /**
    * Store the buckets of one filled range and mark it filled, in one transaction. Returns false (storing
    * nothing) when the series was invalidated since `expectSeq` was read: the buckets may predate a change.
+   * Puts that arrive while one is being written go together in the next transaction (a commit costs more
+   * than the rows of a slice).
    */
-  async put(sid: number, level: number, range: TimeRange, buckets: SeriesBuckets, expectSeq: number, filledAt: number): Promise<boolean> {
+  put(sid: number, level: number, range: TimeRange, buckets: SeriesBuckets, expectSeq: number, filledAt: number): Promise<boolean> {
     if (range.from % level !== 0 || range.to % level !== 0) throw new Error(`A filled range must be whole buckets of ${level} ms.`);
-    return this.write(async (conn) => {
-      if (this.seq(sid) !== expectSeq) return false;
-      const inRange = buckets.t.filter((t) => t >= range.from && t < range.to).length;
-      const usedAt = this.stamp();
+    return new Promise<boolean>((resolve, reject) => {
+      this.batch.push({ sid, level, range, buckets, expectSeq, filledAt, resolve, reject });
+      if (this.batch.length === 1) {
+        // A store closed before the writer came round: these puts fail rather than wait forever.
+        this.write((conn) => this.flushPuts(conn)).catch((e: unknown) => {
+          for (const p of this.batch.splice(0)) p.reject(e);
+        });
+      }
+    });
+  }
+
+  private async flushPuts(conn: DuckDBConnection): Promise<void> {
+    const items = this.batch.splice(0);
+    const current = items.filter((p) => {
+      if (this.seq(p.sid) === p.expectSeq) return true;
+      p.resolve(false);
+      return false;
+    });
+    if (current.length === 0) return;
+    try {
       // Whatever a failed put left staged goes first.
       await conn.run(`DELETE FROM ${STAGE_TABLE}`);
       const appender = await conn.createAppender(STAGE_TABLE, 'main', 'temp');
       try {
-        appendBuckets(appender, buckets);
+        for (const p of current) {
+          const inRange = keepInRange(p.buckets, p.range);
+          appendBuckets(appender, p.sid, p.level, inRange);
+          p.count = inRange.t.length;
+        }
       } finally {
         appender.closeSync();
       }
+      const usedAt = this.stamp();
       await this.transaction(conn, [
-        ...moveStagedSql(sid, level, range.from, range.to),
-        `DELETE FROM rollup_coverage WHERE sid = ${sid} AND level = ${level} AND from_t >= ${range.from} AND to_t <= ${range.to}`,
-        `INSERT INTO rollup_coverage VALUES (${sid}, ${level}, ${range.from}, ${range.to}, ${filledAt}, ${usedAt}, ${inRange})`,
+        ...current.flatMap((p) => [
+          // Rows exist only inside filled ranges (both change in one transaction), so a range that overlaps none has nothing to replace.
+          ...(this.covered(p.sid, p.level).some((c) => intersectRange(c, p.range)) ? replaceRangeSql(p.sid, p.level, p.range.from, p.range.to) : []),
+          `INSERT INTO rollup_coverage VALUES (${p.sid}, ${p.level}, ${p.range.from}, ${p.range.to}, ${p.filledAt}, ${usedAt}, ${p.count ?? 0})`,
+        ]),
+        ...MOVE_STAGED_SQL,
       ]);
-      const list = (this.coverage.get(sid) ?? []).filter((c) => !(c.level === level && c.from >= range.from && c.to <= range.to));
-      list.push({ level, from: range.from, to: range.to, filledAt, usedAt, buckets: inRange });
-      this.coverage.set(sid, list);
-      return true;
-    });
+      for (const p of current) {
+        const { sid, level, range } = p;
+        const list = (this.coverage.get(sid) ?? []).filter((c) => !(c.level === level && c.from >= range.from && c.to <= range.to));
+        list.push({ level, from: range.from, to: range.to, filledAt: p.filledAt, usedAt, buckets: p.count ?? 0 });
+        this.coverage.set(sid, list);
+        p.resolve(true);
+      }
+    } catch (e) {
+      for (const p of current) p.reject(e);
+    }
   }
 
   /** Windows of some series composed from one level over a layout snapped to it. */
