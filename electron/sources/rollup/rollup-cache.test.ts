@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { twinError } from '../../../shared/api/errors';
-import { chooseLevel } from '../../../shared/series/rollup-math';
+import { chooseLevel, slicesOf, snapLayout } from '../../../shared/series/rollup-math';
 import type { SeriesWindows, WindowLayout } from '../../../shared/series/types';
 import { aggregateWindows, windowLayout } from '../../../shared/series/window-math';
 import { importFile } from '../../import/import-file';
@@ -325,5 +325,39 @@ describe('keeping the rollup cache true', () => {
     expect(h.cache.stats().sources[0]!.buckets).toBeGreaterThan(0);
     const sids = h.store.rollups.sidsOf('t', 'local');
     expect(await h.store.rollups.jobs(sids)).toEqual([]);
+  });
+
+  it('resumes an unfinished fill after a restart, from where it stopped', async () => {
+    const h = await harness({ fillConcurrency: 1 });
+    const layout = windowLayout({ from: T0, to: T0 + 100 * DAY }, 2000);
+    const level = chooseLevel(layout.width)!;
+    await h.layer.windows(KEYS, layout);
+    // Quit while the fill is under way: the slices done stay, the job stays.
+    while (h.cache.filler.progress().done < 3) await new Promise((r) => setTimeout(r, 5));
+    await h.cache.close();
+    await h.store.close();
+    const store = await LocalStore.open(h.dir);
+    h.store = store;
+    const sids = KEYS.map((k) => store.rollups.sidOf({ tenant: 't', source: 'local' }, k)!);
+    expect((await store.rollups.jobs(sids)).length).toBeGreaterThan(0);
+    const partly = sids.map((sid) => store.rollups.covered(sid, level).length);
+    h.cache = new RollupCache(store.rollups, h.changes, { tenant: 't', now: () => END + 30 * DAY, recheckEveryMs: 0 });
+    const source = new TestSource(store);
+    const layer = h.cache.wrap('local', source);
+    await h.cache.idle();
+    // Only the slices still missing were asked for.
+    const snapped = snapLayout(layout, level);
+    const slices = slicesOf({ from: snapped.from, to: snapped.to }, level).length * KEYS.length;
+    expect(partly.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
+    expect(source.windowCalls.length).toBe(slices - partly.reduce((a, b) => a + b, 0));
+    expect(await store.rollups.jobs(sids)).toEqual([]);
+    const got = await layer.windows(KEYS, layout);
+    expect(source.windowCalls.length).toBe(slices - partly.reduce((a, b) => a + b, 0));
+    for (const [i, key] of KEYS.entries()) {
+      const stored = await store.rollups.storedBuckets(sids[i]!, level);
+      expect(new Set(stored.t).size).toBe(stored.t.length);
+      expect(got[i]!.cache).toBeDefined();
+      expectSameWindows(got[i], brute(h, key, got[i]!.snapped!), 1e-12);
+    }
   });
 });
