@@ -188,25 +188,40 @@ export class RollupStore {
     return this.sids.get(scopeKey(scope, key));
   }
 
+  /** The ids of some series' rollups in a scope, creating the rows of new ones in one write. Keys must be canonical. */
+  async ensureSids(scope: RollupScope, keys: readonly string[]): Promise<number[]> {
+    if (keys.some((k) => this.sidOf(scope, k) === undefined)) {
+      await this.write(async (conn) => {
+        const fresh = [...new Set(keys)].filter((k) => this.sidOf(scope, k) === undefined);
+        if (fresh.length === 0) return;
+        const rows = fresh.map((key) => ({ key, ref: parseSeriesKey(key), sid: this.access.allocateSid() }));
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          // User-chosen names are bound as parameters, never spliced into SQL.
+          for (const { key, ref, sid } of rows) {
+            await conn.run(
+              'INSERT INTO series (sid, key, measurement, field, tags, tenant, source) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+              [sid, key, ref.measurement, ref.field, JSON.stringify(ref.tags), scope.tenant, scope.source],
+              [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+            );
+          }
+          await conn.run('COMMIT');
+        } catch (e) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+        for (const { key, sid } of rows) {
+          this.sids.set(scopeKey(scope, key), sid);
+          this.series.set(sid, { ...scope, key });
+        }
+      });
+    }
+    return keys.map((k) => this.sidOf(scope, k) as number);
+  }
+
   /** The id of a series' rollups in a scope, creating its row on first use. `key` must be canonical. */
   async ensureSid(scope: RollupScope, key: string): Promise<number> {
-    const known = this.sidOf(scope, key);
-    if (known !== undefined) return known;
-    const ref = parseSeriesKey(key);
-    return this.write(async (conn) => {
-      const again = this.sidOf(scope, key);
-      if (again !== undefined) return again;
-      const sid = this.access.allocateSid();
-      // User-chosen names are bound as parameters, never spliced into SQL.
-      await conn.run(
-        'INSERT INTO series (sid, key, measurement, field, tags, tenant, source) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [sid, key, ref.measurement, ref.field, JSON.stringify(ref.tags), scope.tenant, scope.source],
-        [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
-      );
-      this.sids.set(scopeKey(scope, key), sid);
-      this.series.set(sid, { ...scope, key });
-      return sid;
-    });
+    return (await this.ensureSids(scope, [key]))[0] as number;
   }
 
   /** The series ids of a scope (every source of the tenant when `source` is absent). */
@@ -496,15 +511,22 @@ export class RollupStore {
     );
   }
 
-  async addJob(job: RollupJob, queuedAt: number): Promise<void> {
-    await this.write((conn) =>
-      conn.run(`INSERT INTO rollup_jobs VALUES (${job.sid}, ${job.level}, ${job.from}, ${job.to}, ${queuedAt})`).then(() => undefined),
-    );
+  async addJobs(jobs: readonly RollupJob[], queuedAt: number): Promise<void> {
+    if (jobs.length === 0) return;
+    const rows = jobs.map((j) => `(${j.sid}, ${j.level}, ${j.from}, ${j.to}, ${queuedAt})`).join(',');
+    await this.write((conn) => conn.run(`INSERT INTO rollup_jobs VALUES ${rows}`).then(() => undefined));
   }
 
-  async removeJob(job: RollupJob): Promise<void> {
+  async removeJobs(jobs: readonly RollupJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const rows = jobs.map((j) => `(${j.sid}, ${j.level}, ${j.from}, ${j.to})`).join(',');
     await this.write((conn) =>
-      conn.run(`DELETE FROM rollup_jobs WHERE sid = ${job.sid} AND level = ${job.level} AND from_t = ${job.from} AND to_t = ${job.to}`).then(() => undefined),
+      conn
+        .run(
+          `DELETE FROM rollup_jobs USING (VALUES ${rows}) AS j(sid, level, from_t, to_t)
+             WHERE rollup_jobs.sid = j.sid AND rollup_jobs.level = j.level AND rollup_jobs.from_t = j.from_t AND rollup_jobs.to_t = j.to_t`,
+        )
+        .then(() => undefined),
     );
   }
 

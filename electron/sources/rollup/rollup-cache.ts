@@ -96,10 +96,16 @@ export class RollupCache {
   }
 
   private async resume(layer: RollupSource): Promise<void> {
+    const groups = new Map<string, { level: number; range: TimeRange; series: { sid: number; key: string }[] }>();
     for (const job of await this.store.jobs(this.store.sidsOf(this.tenant, layer.sourceId))) {
       const key = this.store.keyOf(job.sid);
-      if (key !== undefined) await this.filler.request(layer.sourceId, layer.fetch, job.sid, key, job.level, { from: job.from, to: job.to });
+      if (key === undefined) continue;
+      const id = `${job.level}|${job.from}|${job.to}`;
+      const g = groups.get(id) ?? { level: job.level, range: { from: job.from, to: job.to }, series: [] };
+      g.series.push({ sid: job.sid, key });
+      groups.set(id, g);
     }
+    for (const g of groups.values()) await this.filler.request(layer.sourceId, layer.fetch, g.series, g.level, g.range);
   }
 
   /** Fill a level of some series over a range in the background (the request does not wait). */
@@ -114,12 +120,17 @@ export class RollupCache {
   async fill(sourceId: string, keys: readonly string[], level: number, range: TimeRange): Promise<number> {
     const layer = this.layers.get(sourceId);
     if (!layer) throw new Error(`No source "${sourceId}" is wrapped by this rollup cache.`);
-    let queued = 0;
-    for (const key of keys) {
-      const sid = await this.store.ensureSid({ tenant: this.tenant, source: sourceId }, key);
-      queued += await this.filler.request(sourceId, layer.fetch, sid, key, level, range);
-    }
-    return queued;
+    const epoch = this.filler.epoch;
+    const sids = await this.store.ensureSids({ tenant: this.tenant, source: sourceId }, keys);
+    return this.filler.request(
+      sourceId,
+      layer.fetch,
+      keys.map((key, i) => ({ sid: sids[i] as number, key })),
+      level,
+      range,
+      true,
+      epoch,
+    );
   }
 
   /** Series ids of a source's rollups, of every tenant: a change at the source makes all of them stale. */
@@ -141,7 +152,7 @@ export class RollupCache {
     const mine = new Set(this.store.sidsOf(this.tenant, c.source));
     for (const d of dropped) {
       const key = this.store.keyOf(d.sid);
-      if (mine.has(d.sid) && key !== undefined) await this.filler.request(c.source, layer.fetch, d.sid, key, d.level, { from: d.from, to: d.to });
+      if (mine.has(d.sid) && key !== undefined) await this.filler.request(c.source, layer.fetch, [{ sid: d.sid, key }], d.level, { from: d.from, to: d.to });
     }
   }
 

@@ -55,6 +55,7 @@ export class RollupFiller {
   private readonly listeners = new Set<(p: FillProgress) => void>();
   private lastEmit = 0;
   private stopped = false;
+  private cancels = 0;
 
   constructor(
     private readonly store: RollupStore,
@@ -87,26 +88,51 @@ export class RollupFiller {
     for (const l of this.listeners) l(p);
   }
 
+  /** Bumped by cancel: requests still being queued when it happened are dropped. */
+  get epoch(): number {
+    return this.cancels;
+  }
+
   /**
-   * Ask for a level of a series to be filled over a range (whole buckets). Only the parts not filled yet are
-   * queued; `persist` records the job so a restart resumes it.
+   * Ask for a level of some series to be filled over a range (whole buckets). Only the parts not filled yet
+   * are queued; `persist` records the jobs (in one write) so a restart resumes them. Returns the slices queued.
    */
-  async request(source: string, fetch: FetchBuckets, sid: number, key: string, level: number, range: TimeRange, persist = true): Promise<number> {
-    if (this.stopped) return 0;
-    const job: RollupJob = { sid, level, from: range.from, to: range.to };
-    const pieces = this.store
-      .missing(sid, level, range)
-      .flatMap((m) => slicesOf(m, level))
-      .filter((r) => !this.queued.has(taskId({ sid, level, range: r })));
-    if (pieces.length === 0) {
-      if (persist) await this.store.removeJob(job).catch(() => undefined);
-      return 0;
-    }
-    if (persist) await this.store.addJob(job, this.options.now());
+  async request(
+    source: string,
+    fetch: FetchBuckets,
+    series: readonly { sid: number; key: string }[],
+    level: number,
+    range: TimeRange,
+    persist = true,
+    epoch = this.cancels,
+  ): Promise<number> {
+    if (this.stopped || epoch !== this.cancels) return 0;
+    const wanted = series.map(({ sid, key }) => ({
+      sid,
+      key,
+      job: { sid, level, from: range.from, to: range.to },
+      pieces: this.store
+        .missing(sid, level, range)
+        .flatMap((m) => slicesOf(m, level))
+        .filter((r) => !this.queued.has(taskId({ sid, level, range: r }))),
+    }));
+    const done = wanted.filter((w) => w.pieces.length === 0);
+    const todo = wanted.filter((w) => w.pieces.length > 0);
+    if (persist && done.length) await this.store.removeJobs(done.map((w) => w.job)).catch(() => undefined);
+    if (todo.length === 0) return 0;
+    if (persist)
+      await this.store.addJobs(
+        todo.map((w) => w.job),
+        this.options.now(),
+      );
+    if (this.stopped || epoch !== this.cancels) return 0;
     if (this.state !== 'filling') this.reset();
-    const id = jobId(job);
-    this.piecesLeft.set(id, (this.piecesLeft.get(id) ?? 0) + pieces.length);
-    const tasks = pieces.map((r) => ({ source, fetch, sid, key, level, range: r, job, retried: false }));
+    const tasks: Task[] = [];
+    for (const w of todo) {
+      const id = jobId(w.job);
+      this.piecesLeft.set(id, (this.piecesLeft.get(id) ?? 0) + w.pieces.length);
+      for (const r of w.pieces) tasks.push({ source, fetch, sid: w.sid, key: w.key, level, range: r, job: w.job, retried: false });
+    }
     for (const t of tasks) this.queued.add(taskId(t));
     // Newest request first; its own slices in time order.
     this.queue = [...tasks, ...this.queue];
@@ -180,7 +206,7 @@ export class RollupFiller {
     this.piecesLeft.delete(id);
     // A job with a failed slice stays, to be resumed.
     if (this.failedJobs.delete(id)) return;
-    await this.store.removeJob(job).catch(() => undefined);
+    await this.store.removeJobs([job]).catch(() => undefined);
   }
 
   /** Resolves when nothing is queued or running. */
@@ -194,11 +220,12 @@ export class RollupFiller {
     const jobs = new Map<string, RollupJob>();
     for (const t of this.queue) jobs.set(jobId(t.job), t.job);
     this.queue = [];
+    this.cancels++;
     this.controller.abort();
     this.controller = new AbortController();
     this.state = 'cancelled';
     await this.idle();
-    for (const j of jobs.values()) await this.store.removeJob(j).catch(() => undefined);
+    await this.store.removeJobs([...jobs.values()]).catch(() => undefined);
     this.piecesLeft.clear();
     this.emit(true);
   }
