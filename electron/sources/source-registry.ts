@@ -9,6 +9,8 @@ import { InvalidateOnWriteSource } from './layers/invalidate-on-write-source';
 import { SourceChanges } from './layers/source-changes';
 import { WindowCacheSource } from './layers/window-cache-source';
 import type { RollupCache } from './rollup/rollup-cache';
+import { isOfflineError } from './rollup/rollup-source';
+import { ReconnectingSource } from './layers/reconnecting-source';
 
 /** A connected source with what the renderer may know of it. */
 interface Registered {
@@ -95,12 +97,45 @@ export class SourceRegistry {
 
   async connect(profile: SourceProfile): Promise<SourceInfo> {
     const id = sourceIdOf(profile);
-    const { source, version, warnings } = await this.factories.connect(profile);
+    let connected: Awaited<ReturnType<SourceFactories['connect']>>;
+    try {
+      connected = await this.factories.connect(profile);
+    } catch (e) {
+      const offline = this.connectOffline(profile, id, e);
+      if (!offline) throw e;
+      return offline;
+    }
+    const { source, version, warnings } = connected;
     const previous = this.sources.get(id);
     const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings };
     if (version !== undefined) info.version = version;
     // The old layers go first, so the new ones start with empty window caches for this source.
     if (previous) await previous.source.close();
+    this.sources.set(id, { info, source: this.layered(id, source) });
+    return info;
+  }
+
+  /**
+   * A server that cannot be reached, whose history the rollup cache holds: registered anyway, answering from
+   * the cache (marked offline) and reconnecting by itself. Undefined when that does not apply.
+   */
+  private connectOffline(profile: SourceProfile, id: string, e: unknown): SourceInfo | undefined {
+    const filled = this.rollups?.stats().sources.find((s) => s.source === id);
+    if (!filled || !isOfflineError(e) || this.sources.has(id)) return undefined;
+    const when = filled.newestFill === null ? '' : ` (cached up to ${new Date(filled.newestFill).toISOString()})`;
+    const info: SourceInfo = {
+      id,
+      kind: profile.kind,
+      name: profile.name,
+      location: displayUrl(profile.url),
+      warnings: [`Not reachable now: ${(e as Error).message} Showing its cached history${when}; it reconnects by itself.`],
+      offline: true,
+    };
+    const reconnected = () => {
+      delete info.offline;
+      info.warnings = [];
+    };
+    const source = new ReconnectingSource(profile.kind, async () => (await this.factories.connect(profile)).source, e as Error, reconnected, this.rollups?.now);
     this.sources.set(id, { info, source: this.layered(id, source) });
     return info;
   }

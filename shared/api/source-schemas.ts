@@ -55,6 +55,8 @@ export const SourceInfoSchema = z.object({
   version: z.string().optional(),
   /** Connection-check findings: old versions with known auth bypasses, credentials that can write or administer. */
   warnings: z.array(z.string()),
+  /** True while the server cannot be reached and the source answers from its cached history (the rollup cache). */
+  offline: z.boolean().optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

@@ -1,9 +1,9 @@
 import { isTwinError } from '../../../shared/api/errors';
-import { canonicalSeriesKey } from '../../../shared/series/series-key';
+import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
 import { bucketsFromWindows, chooseLevel, headLayout, snapLayout, stableEnd, tailLayout, type SeriesBuckets } from '../../../shared/series/rollup-math';
 import { intersectRange } from '../../../shared/series/range-set';
-import { emptyWindows, type SeriesWindows, type SnappedLayout, type WindowLayout } from '../../../shared/series/types';
-import { ALL_STATS, type TimeSeriesSource, type WindowsQuery } from '../source';
+import { emptyWindows, type CatalogEntry, type SeriesWindows, type SnappedLayout, type WindowLayout } from '../../../shared/series/types';
+import { ALL_STATS, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
 import { PassThroughSource } from '../layers/pass-through-source';
 import type { RollupCache } from './rollup-cache';
 import type { FetchBuckets } from './rollup-filler';
@@ -180,6 +180,29 @@ export class RollupSource extends PassThroughSource {
       }
       return { ...(w ?? emptyWindows(key)), key, snapped, cache: { filledAt: when, offline: true, through } };
     });
+  }
+
+  /** Offline, the series it holds history of are the catalog. */
+  override async catalog(query: CatalogQuery = {}): Promise<CatalogEntry[]> {
+    try {
+      return await this.inner.catalog(query);
+    } catch (e) {
+      if (!isOfflineError(e)) throw e;
+      const needle = (query.search ?? '').trim().toLowerCase();
+      const entries = this.cache.store
+        .sidsOf(this.cache.tenant, this.sourceId)
+        .filter((sid) => this.cache.store.levelsCovering(sid, { from: -8.64e15, to: 8.64e15 }).length > 0)
+        .map((sid) => this.cache.store.keyOf(sid) as string)
+        .filter((key) => needle === '' || key.toLowerCase().includes(needle))
+        .sort()
+        .slice(0, query.limit ?? Infinity)
+        .map((key) => {
+          const ref = parseSeriesKey(key);
+          return { key, measurement: ref.measurement, field: ref.field, tags: { ...ref.tags } };
+        });
+      if (entries.length === 0) throw e;
+      return entries;
+    }
   }
 
   override async close(): Promise<void> {
