@@ -70,11 +70,15 @@ export class SourceRegistry {
       throw new Error(`The rollup cache is for tenant "${this.rollups.tenant}", the registry for "${tenant}".`);
   }
 
+  private windowScope(id: string): string {
+    return `${this.tenant}|${id}`;
+  }
+
   /** The layers around a source. */
   private layered(id: string, source: TimeSeriesSource): TimeSeriesSource {
     let s = source;
     if (this.rollups) s = this.rollups.wrap(id, s);
-    s = new WindowCacheSource(s, this.cache, `${this.tenant}|${id}`, id, this.changes);
+    s = new WindowCacheSource(s, this.cache, this.windowScope(id), id, this.changes);
     s = new InvalidateOnWriteSource(s, id, this.changes);
     return new CancellableSource(s, this.channels);
   }
@@ -138,6 +142,12 @@ export class SourceRegistry {
     const source = new ReconnectingSource(profile.kind, async () => (await this.factories.connect(profile)).source, e as Error, reconnected, this.rollups?.now);
     this.sources.set(id, { info, source: this.layered(id, source) });
     return info;
+  }
+
+  /** Drop this tenant's cached history (of one source when given), and the windows kept from it: charts ask the sources again. */
+  async clearCaches(source?: string): Promise<{ buckets: number }> {
+    for (const id of source ? [source] : [...this.sources.keys()]) this.cache.invalidate(this.windowScope(id));
+    return this.rollups ? this.rollups.clear(source) : { buckets: 0 };
   }
 
   async disconnect(id: string): Promise<void> {

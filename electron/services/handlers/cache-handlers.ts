@@ -13,7 +13,7 @@ export function cacheHandlers(sources: SourceRegistry): Pick<Handlers, CacheHand
   };
   return {
     cacheStats: async () => rollups().stats(),
-    clearCache: async ({ source }) => rollups().clear(source),
+    clearCache: async ({ source }) => (rollups(), sources.clearCaches(source)),
     refreshCache: async ({ source, from, to, keys }) => {
       sources.get(source);
       if (from !== undefined && to !== undefined && to <= from) throw twinError('invalid-input', '"to" must be after "from".');

@@ -186,7 +186,6 @@ export class RollupCache {
 
   /** Drop this tenant's rollups (of one source when given). */
   async clear(source?: string): Promise<{ buckets: number }> {
-    if (source) this.changes.publish({ source });
     await this.filler.cancel();
     return { buckets: await this.store.clear(this.tenant, source) };
   }

@@ -117,10 +117,11 @@ export class RollupSource extends PassThroughSource {
       }
     };
     const sids = (ks: string[]) => ks.map((k) => sidOf.get(k) as number);
+    // Series not cached are asked for over all the snapped windows in one request; cached ones only for the newest.
     const [composed, fromSource, tailWindows] = await Promise.all([
       head && cached.length ? store.compose(sids(cached), level, head, query.signal) : new Map<number, SeriesWindows>(),
-      ask(cold, head),
-      ask(unique, tail),
+      ask(cold, snapped),
+      ask(cached, tail),
     ]);
     if (head) for (const k of cached) store.touch(sidOf.get(k) as number, level, head);
     if (fromSource instanceof Error || tailWindows instanceof Error) {
@@ -128,9 +129,8 @@ export class RollupSource extends PassThroughSource {
     }
     const byKey = new Map<string, SeriesWindows>();
     cold.forEach((k, i) => byKey.set(k, fromSource[i] as SeriesWindows));
-    for (const k of cached) byKey.set(k, composed.get(sidOf.get(k) as number) ?? emptyWindows(k));
-    unique.forEach((k, i) => {
-      const h = byKey.get(k) ?? emptyWindows(k);
+    cached.forEach((k, i) => {
+      const h = composed.get(sidOf.get(k) as number) ?? emptyWindows(k);
       byKey.set(k, tail ? concat(h, tailWindows[i] as SeriesWindows) : h);
     });
     return keys.map((key, i) => {
