@@ -66,6 +66,14 @@ export const ValueAtSchema = z.object({
   /** Timestamp of the value, or null when the series has no point at or before the instant. */
   t: z.number().nullable(),
   value: z.number().nullable(),
+  /**
+   * Present when the source could not be reached and the value comes from the history cache: the last value
+   * of the cached buckets before `cache.through`, which is how far the cache knows everything (the instant
+   * itself when it does; otherwise a value at or after `through`, up to the instant, is unknown: draw it as
+   * approximate). `t` is the time of the value where the source told it (the local store), else the last
+   * millisecond of its bucket.
+   */
+  cache: SeriesCacheInfoSchema.optional(),
 });
 export type ValueAt = z.infer<typeof ValueAtSchema>;
 

@@ -269,6 +269,41 @@ export class RollupStore {
     return out;
   }
 
+  /**
+   * The last cached value of a series at or before `at`: from the finest level whose filled ranges reach
+   * furthest towards `at`. `through` is where that filled range ends (values after it are unknown); `t` is
+   * the value's time where known, else the end of its bucket. Null when nothing cached lies before `at`.
+   */
+  async lastValue(sid: number, at: number): Promise<{ t: number; value: number; through: number; filledAt: number } | null> {
+    let best: { level: number; c: Coverage; until: number } | null = null;
+    for (const c of this.coverage.get(sid) ?? []) {
+      if (c.from > at) continue;
+      // How far towards `at` this range knows everything: to `at` itself when it holds at's bucket.
+      const until = Math.min(c.to, Math.floor(at / c.level) * c.level + c.level);
+      if (!best || until > best.until || (until === best.until && c.level < best.level)) best = { level: c.level, c, until };
+    }
+    if (!best) return null;
+    const { level, c } = best;
+    const rows = await this.access.pool.use(async (conn) =>
+      (
+        await conn.runAndReadAll(
+          `SELECT t, last, t_last FROM rollups WHERE sid = ${sid} AND level = ${level} AND t >= ${c.from} AND t <= ${at} AND t < ${c.to} ORDER BY t DESC LIMIT 2`,
+        )
+      ).getRows(),
+    );
+    let through = best.until > at ? at : best.until;
+    for (const r of rows) {
+      const start = Number(r[0]);
+      const tLast = r[2] === null ? null : Number(r[2]);
+      // A bucket still open at `at` counts only when its last point is known to be at or before `at`; when it
+      // is not, its points before `at` are unknown, and so is everything after the bucket before it.
+      if (start + level - 1 <= at || (tLast !== null && tLast <= at))
+        return { t: tLast ?? start + level - 1, value: Number(r[1]), through, filledAt: c.filledAt };
+      through = start;
+    }
+    return null;
+  }
+
   keyOf(sid: number): string | undefined {
     return this.series.get(sid)?.key;
   }

@@ -83,6 +83,15 @@ describe('offline', () => {
         expect(w.max).toEqual(online.series[i]!.max);
       }
       expect((await second.registry.get(info.id).catalog({})).map((e) => e.key)).toEqual([...KEYS].sort());
+      // The value at the cursor: the last cached one, saying how far the cache reaches.
+      const at = T0 + 20 * 86_400_000 + 7 * MIN + 30_000;
+      const [v, none] = await second.registry.get(info.id).valueAt([KEYS[0]!, 'plant,unit=CH9#kw'], at);
+      expect(v).toMatchObject({ key: KEYS[0], cache: { filledAt, offline: true } });
+      expect(v!.t).toBeLessThanOrEqual(at);
+      expect(v!.cache!.through).toBeLessThanOrEqual(at);
+      expect(at - v!.t!).toBeLessThan(2 * online.snapped!.bucket);
+      expect(v!.value).toBeCloseTo(Math.sin(v!.t! / 3_600_000), 1);
+      expect(none).toEqual({ key: 'plant,unit=CH9#kw', t: null, value: null });
       // Another level was never cached: the source would be needed.
       await expect(windowsResponse(second.registry.get(info.id), { ...request, n: 50 })).rejects.toMatchObject({ kind: 'unreachable' });
     } finally {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { twinError } from '../../../shared/api/errors';
-import { chooseLevel, slicesOf, snapLayout } from '../../../shared/series/rollup-math';
-import type { SeriesWindows, WindowLayout } from '../../../shared/series/types';
+import { chooseLevel, slicesOf, snapLayout, type SeriesBuckets } from '../../../shared/series/rollup-math';
+import type { SeriesWindows, ValueAt, WindowLayout } from '../../../shared/series/types';
 import { aggregateWindows, windowLayout } from '../../../shared/series/window-math';
 import { importFile } from '../../import/import-file';
 import { LocalStore } from '../local/local-store';
@@ -12,7 +12,7 @@ import { BYTES_PER_BUCKET } from '../local/rollup-store';
 import { PassThroughSource } from '../layers/pass-through-source';
 import { SourceChanges } from '../layers/source-changes';
 import { sessionSources } from '../session-sources';
-import type { TimeSeriesSource, WindowsQuery } from '../source';
+import type { CallOptions, TimeSeriesSource, WindowsQuery } from '../source';
 import { expectSameWindows } from '../testing/source-conformance';
 import { windowsResponse } from '../windows-response';
 import { RollupCache, type RollupCacheOptions } from './rollup-cache';
@@ -40,17 +40,31 @@ class TestSource extends PassThroughSource {
     this.gate = null;
   }
 
-  override async windows(keys: readonly string[], layout: WindowLayout, query?: WindowsQuery): Promise<SeriesWindows[]> {
+  /** Every query that reaches the source (windows, and the fill's bucket queries) is counted, and held while held. */
+  private async reach(keys: readonly string[], layout: WindowLayout, signal: AbortSignal | undefined): Promise<void> {
     if (this.offline) throw twinError('unreachable', 'Nothing accepts connections at 127.0.0.1:9 (connection refused).', { where: '127.0.0.1:9' });
     this.windowCalls.push({ keys: [...keys], layout });
     if (this.gate) {
-      const signal = query?.signal;
       await Promise.race([
         this.gate,
         new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })))),
       ]);
     }
+  }
+
+  override async windows(keys: readonly string[], layout: WindowLayout, query?: WindowsQuery): Promise<SeriesWindows[]> {
+    await this.reach(keys, layout, query?.signal);
     return this.inner.windows(keys, layout, query);
+  }
+
+  async buckets(keys: readonly string[], layout: WindowLayout, options?: CallOptions): Promise<SeriesBuckets[]> {
+    await this.reach(keys, layout, options?.signal);
+    return (this.inner as LocalStore).buckets(keys, layout, options);
+  }
+
+  override async valueAt(keys: readonly string[], t: number, options?: CallOptions): Promise<ValueAt[]> {
+    if (this.offline) throw twinError('unreachable', 'Nothing accepts connections at 127.0.0.1:9 (connection refused).', { where: '127.0.0.1:9' });
+    return this.inner.valueAt(keys, t, options);
   }
 
   override async close(): Promise<void> {}
@@ -211,6 +225,22 @@ describe('the rollup cache answering windows', () => {
     h.source.offline = true;
     const [w] = await h.layer.windows([KEYS[0]!], layout);
     expect(w!.cache).toEqual({ filledAt: END + 30 * DAY, offline: false });
+    // The value at an instant, from the cached buckets: the last point up to where the cache knows everything
+    // (`through`: the instant itself on a bucket edge, else the start of its 15-minute bucket), exact in time and value.
+    const level = chooseLevel(layout.width)!;
+    for (const [at, through] of [
+      [T0 + 10 * DAY + 17 * MIN + 30_000, T0 + 10 * DAY + 15 * MIN],
+      [T0 + 3 * DAY + 12 * HOUR, T0 + 3 * DAY + 12 * HOUR],
+      [T0 + 50 * DAY, T0 + 50 * DAY],
+    ] as const) {
+      expect(level).toBe(15 * MIN);
+      const d = h.data.get(KEYS[0]!)!;
+      const i = d.t.findLastIndex((x) => x < through);
+      expect(await h.layer.valueAt([KEYS[0]!], at)).toEqual([
+        { key: KEYS[0], t: d.t[i], value: d.v[i], cache: { filledAt: END + 30 * DAY, offline: true, through } },
+      ]);
+    }
+    await expect(h.layer.valueAt([KEYS[1]!], T0 + 5 * DAY)).rejects.toMatchObject({ kind: 'unreachable' });
     // A range reaching into the newest hour needs the source for its tail: marked offline, tail missing.
     const live = new RollupCache(h.store.rollups, h.changes, { tenant: 't', now: () => T0 + 100 * DAY + 10 * MIN, recheckEveryMs: 0 });
     try {

@@ -2,8 +2,8 @@ import { isTwinError } from '../../../shared/api/errors';
 import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
 import { bucketsFromWindows, chooseLevel, headLayout, snapLayout, stableEnd, tailLayout, type SeriesBuckets } from '../../../shared/series/rollup-math';
 import { intersectRange } from '../../../shared/series/range-set';
-import { emptyWindows, type CatalogEntry, type SeriesWindows, type SnappedLayout, type WindowLayout } from '../../../shared/series/types';
-import { ALL_STATS, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
+import { emptyWindows, type CatalogEntry, type SeriesWindows, type SnappedLayout, type ValueAt, type WindowLayout } from '../../../shared/series/types';
+import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
 import { PassThroughSource } from '../layers/pass-through-source';
 import type { RollupCache } from './rollup-cache';
 import type { FetchBuckets } from './rollup-filler';
@@ -180,6 +180,30 @@ export class RollupSource extends PassThroughSource {
       }
       return { ...(w ?? emptyWindows(key)), key, snapped, cache: { filledAt: when, offline: true, through } };
     });
+  }
+
+  /** Offline, the last cached value at or before the instant, marked with the cache's age and end. */
+  override async valueAt(keys: readonly string[], t: number, options?: CallOptions): Promise<ValueAt[]> {
+    try {
+      return await this.inner.valueAt(keys, t, options);
+    } catch (e) {
+      if (!isOfflineError(e)) throw e;
+      const store = this.cache.store;
+      const got = await Promise.all(
+        keys.map(async (key): Promise<ValueAt> => {
+          let sid: number | undefined;
+          try {
+            sid = store.sidOf(this.scope(), canonicalSeriesKey(key));
+          } catch {
+            sid = undefined;
+          }
+          const v = sid === undefined ? null : await store.lastValue(sid, t);
+          return v ? { key, t: v.t, value: v.value, cache: { filledAt: v.filledAt, offline: true, through: v.through } } : { key, t: null, value: null };
+        }),
+      );
+      if (got.every((v) => v.cache === undefined)) throw e;
+      return got;
+    }
   }
 
   /** Offline, the series it holds history of are the catalog. */
