@@ -12,6 +12,7 @@ import { BYTES_PER_BUCKET } from '../local/rollup-store';
 import { PassThroughSource } from '../layers/pass-through-source';
 import { SourceChanges } from '../layers/source-changes';
 import { sessionSources } from '../session-sources';
+import { SourceRegistry } from '../source-registry';
 import type { CallOptions, TimeSeriesSource, WindowsQuery } from '../source';
 import { expectSameWindows } from '../testing/source-conformance';
 import { windowsResponse } from '../windows-response';
@@ -389,5 +390,29 @@ describe('keeping the rollup cache true', () => {
       expect(got[i]!.cache).toBeDefined();
       expectSameWindows(got[i], brute(h, key, got[i]!.snapped!), 1e-12);
     }
+  });
+
+  it('carries on filling after the source is connected again, without failures', async () => {
+    const h = await harness({ fillConcurrency: 1 });
+    const first = new TestSource(h.store);
+    const second = new TestSource(h.store);
+    const connections = [first, second];
+    const registry = new SourceRegistry({ connect: async () => ({ source: connections.shift()!, warnings: [] }) }, 't', {
+      rollups: h.cache,
+      changes: h.changes,
+    });
+    const profile = { kind: 'influx1', name: 'x', url: 'http://127.0.0.1:1', database: 'd', timeoutMs: 1000 } as const;
+    const info = await registry.connect(profile);
+    await windowsResponse(registry.get(info.id), { keys: KEYS, from: T0, to: T0 + 100 * DAY, n: 1000 });
+    first.hold();
+    // The cold answer, then a slice of the fill held at the source.
+    while (first.windowCalls.length < 2) await new Promise((r) => setTimeout(r, 5));
+    await registry.connect(profile);
+    first.release();
+    await h.cache.idle();
+    expect(h.cache.filler.progress()).toMatchObject({ state: 'idle', failed: 0 });
+    expect(second.windowCalls.length).toBeGreaterThan(0);
+    const [w] = await windowsResponse(registry.get(info.id), { keys: KEYS, from: T0, to: T0 + 100 * DAY, n: 1000 }).then((r) => r.series);
+    expect(w!.cache).toMatchObject({ offline: false });
   });
 });

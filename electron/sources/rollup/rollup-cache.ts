@@ -92,7 +92,9 @@ export class RollupCache {
   }
 
   detach(layer: RollupSource): void {
-    if (this.layers.get(layer.sourceId) === layer) this.layers.delete(layer.sourceId);
+    if (this.layers.get(layer.sourceId) !== layer) return;
+    this.layers.delete(layer.sourceId);
+    this.filler.dropSource(layer.sourceId);
   }
 
   private async resume(layer: RollupSource): Promise<void> {

@@ -56,6 +56,8 @@ export class RollupFiller {
   private lastEmit = 0;
   private stopped = false;
   private cancels = 0;
+  /** Sources closed while their slices ran: those slices' outcomes are ignored. */
+  private readonly abandoned = new Set<string>();
 
   constructor(
     private readonly store: RollupStore,
@@ -107,6 +109,7 @@ export class RollupFiller {
     epoch = this.cancels,
   ): Promise<number> {
     if (this.stopped || epoch !== this.cancels) return 0;
+    this.abandoned.delete(source);
     const wanted = series.map(({ sid, key }) => ({
       sid,
       key,
@@ -186,7 +189,7 @@ export class RollupFiller {
       await this.options.afterPut?.();
       await this.finishPiece(task.job, true);
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.abandoned.has(task.source)) return;
       this.failed++;
       this.lastError = e instanceof Error ? e.message : String(e);
       await this.finishPiece(task.job, false);
@@ -207,6 +210,19 @@ export class RollupFiller {
     // A job with a failed slice stays, to be resumed.
     if (this.failedJobs.delete(id)) return;
     await this.store.removeJobs([job]).catch(() => undefined);
+  }
+
+  /**
+   * A source was closed (disconnected, or replaced by a new connection): its queued slices go and its running
+   * ones no longer count, but its jobs stay, so the source's next layer resumes them.
+   */
+  dropSource(source: string): void {
+    const dropped = this.queue.filter((t) => t.source === source);
+    this.queue = this.queue.filter((t) => t.source !== source);
+    for (const t of dropped) this.queued.delete(taskId(t));
+    this.total -= dropped.length;
+    this.abandoned.add(source);
+    if (this.running === 0 && this.queue.length === 0) this.settle();
   }
 
   /** Resolves when nothing is queued or running. */
