@@ -122,14 +122,13 @@ describe('the rollup cache answering windows', () => {
   it('answers a cold request from the source over the snapped windows before the fill is done, then from the cache', async () => {
     const h = await harness();
     const layout = windowLayout({ from: T0 + 1_234, to: T0 + 100 * DAY }, 1000);
+    const first = await h.layer.windows(KEYS, layout);
+    // The fill starts once the answer is out; it is held at the source, so the answer came before it.
     h.source.hold();
-    // The cold answer comes while every bucket query of the fill is held.
-    const cold = h.layer.windows(KEYS, layout);
+    while (h.cache.filler.progress().state !== 'filling') await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));
-    const fill = h.cache.filler.progress();
+    expect(h.cache.filler.progress()).toMatchObject({ state: 'filling', done: 0 });
     h.source.release();
-    const first = await cold;
-    expect(fill).toMatchObject({ state: 'filling', done: 0 });
     expect(first[0]!.snapped).toMatchObject({ bucket: chooseLevel(layout.width) });
     expect(first[0]!.cache).toBeUndefined();
     for (const [i, key] of KEYS.entries()) expectSameWindows(first[i], brute(h, key, first[0]!.snapped!));
@@ -345,13 +344,12 @@ describe('keeping the rollup cache true', () => {
     const h = await harness({ fillConcurrency: 1 });
     await h.layer.windows(KEYS, windowLayout({ from: T0, to: T0 + 10 * DAY }, 1000));
     await h.cache.idle();
+    await h.layer.windows(KEYS, windowLayout({ from: T0, to: T0 + 100 * DAY }, 1000));
     h.source.hold();
-    const cold = h.layer.windows(KEYS, windowLayout({ from: T0, to: T0 + 100 * DAY }, 1000));
-    await new Promise((r) => setTimeout(r, 100));
+    while (h.cache.filler.progress().state !== 'filling') await new Promise((r) => setTimeout(r, 5));
     expect(h.cache.filler.progress()).toMatchObject({ state: 'filling', done: 0 });
     await h.cache.cancelFill();
     h.source.release();
-    await cold;
     expect(h.cache.filler.progress().state).toBe('cancelled');
     expect(h.cache.stats().sources[0]!.buckets).toBeGreaterThan(0);
     const sids = h.store.rollups.sidsOf('t', 'local');

@@ -102,7 +102,6 @@ export class RollupSource extends PassThroughSource {
         filledAt.set(k, c.filledAt);
       } else cold.push(k);
     }
-    if (head && cold.length > 0) this.cache.requestFill(this, cold, level, head);
     const offline = now < this.offlineUntil;
     const ask = async (ks: string[], l: WindowLayout | null): Promise<SeriesWindows[] | Error> => {
       if (!l || ks.length === 0) return ks.map((k) => emptyWindows(k));
@@ -124,6 +123,8 @@ export class RollupSource extends PassThroughSource {
       ask(cached, tail),
     ]);
     if (head) for (const k of cached) store.touch(sidOf.get(k) as number, level, head);
+    // The fill starts once the first answer is out, so it does not slow that answer down.
+    if (head && cold.length > 0 && !(fromSource instanceof Error)) this.cache.requestFill(this, cold, level, head);
     if (fromSource instanceof Error || tailWindows instanceof Error) {
       return this.offlineAnswer(keys, canonical as string[], sidOf, level, snapped, head, composed, fromSource, tailWindows, filledAt);
     }
