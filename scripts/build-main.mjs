@@ -24,6 +24,7 @@ await build({
     cli: 'electron/cli/main.ts',
     'bench-query': 'bench/query.bench.ts',
     'bench-rollup': 'bench/rollup.bench.ts',
+    'bench-import': 'bench/import.bench.ts',
   },
   outdir,
 });

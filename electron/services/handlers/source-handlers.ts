@@ -33,9 +33,16 @@ export function sourceHandlers(sources: SourceRegistry, imports: ImportService, 
     raw: async ({ source, key, from, to, limit, channel }) => sources.get(source).raw(key, { from, to }, limit, { channel }),
     writePoints: async ({ source, points }) => sources.get(source).write(points),
     cancel: async ({ channel }) => ({ cancelled: sources.channels.cancel(channel) }),
-    previewImport: async ({ path, options }) => imports.preview(path, options),
-    // The store announces what the import committed; the caches drop it.
-    importFile: async ({ path, options }) => imports.importFile(path, options),
+    previewImport: async ({ paths, options }) => imports.preview(paths, options),
+    importFile: async ({ paths, options, channel }) => {
+      const { signal, done } = sources.channels.begin(channel);
+      try {
+        return await imports.importFiles(paths, options, { signal, channel });
+      } finally {
+        // The store announces what the import committed; the caches drop it.
+        done();
+      }
+    },
     demoDataStatus: async () => demo.status(),
   };
 }
