@@ -1,9 +1,15 @@
+import type { SeriesBuckets } from '../../shared/series/rollup-math';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../shared/series/types';
 
 /** Options every source call accepts. */
 export interface CallOptions {
   /** Aborts the call down to the HTTP request or the query; the call then rejects with an AbortError. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /**
+   * A named stream of requests (a chart, the time cursor): the cancellation layer aborts the previous call on
+   * the same channel when a new one starts. Sources and other layers ignore it.
+   */
+  channel?: string | undefined;
 }
 
 export interface CatalogQuery extends CallOptions {
@@ -39,4 +45,10 @@ export interface TimeSeriesSource {
   write(points: readonly WritePoint[], options?: CallOptions): Promise<WriteResult>;
   /** Release connections and files. */
   close(): Promise<void>;
+  /**
+   * Optional: rollup buckets (count, sum, min, max, first, last and the times of first and last) over a layout
+   * whose windows are the buckets. The rollup cache uses it where a source has it and derives buckets from
+   * `windows` (sum = mean × count, times unknown) where it does not.
+   */
+  buckets?(keys: readonly string[], layout: WindowLayout, options?: CallOptions): Promise<SeriesBuckets[]>;
 }

@@ -9,6 +9,7 @@ import {
   EpochMs,
   RawPointsSchema,
   SeriesWindowsSchema,
+  SnappedLayoutSchema,
   ValueAtSchema,
   WindowLayoutSchema,
   WritePointSchema,
@@ -28,6 +29,7 @@ import {
   TenantTestReportSchema,
 } from './tenant-schemas';
 import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
+import { CacheFillProgressSchema, CacheStatsSchema } from './cache-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -152,7 +154,16 @@ export const contract = {
         .optional(),
       channel: Channel,
     }),
-    z.object({ layout: WindowLayoutSchema, series: z.array(SeriesWindowsSchema) }),
+    z.object({
+      /** The layout asked for. */
+      layout: WindowLayoutSchema,
+      series: z.array(SeriesWindowsSchema),
+      /**
+       * Present when the rollup cache answered a long range: the windows follow this layout (edges on whole
+       * buckets, see SnappedLayoutSchema) instead of `layout`. Draw them there and mark the chart "snapped".
+       */
+      snapped: SnappedLayoutSchema.optional(),
+    }),
   ),
   valueAt: method(
     'The last value at or before an instant, per series.',
@@ -244,6 +255,18 @@ export const contract = {
     }),
     z.array(SeriesStatsSchema),
   ),
+  cacheStats: method('The rollup cache of the current tenant: size, bound, per-source ages, and the fill in progress.', z.object({}), CacheStatsSchema),
+  clearCache: method(
+    "Drop the current tenant's rollup cache (of one source when given); charts then ask the sources again.",
+    z.object({ source: SourceId.optional() }),
+    z.object({ buckets: z.number().int() }),
+  ),
+  refreshCache: method(
+    'Forget and fetch again what the caches hold of a source over a range (all time when absent), for some series or all.',
+    z.object({ source: SourceId, from: EpochMs.optional(), to: EpochMs.optional(), keys: SeriesKeys.optional() }),
+    z.object({ series: z.number().int() }),
+  ),
+  cancelCacheFill: method('Stop filling the rollup cache in the background; what is filled stays.', z.object({}), z.object({})),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -266,6 +289,8 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of filling the rollup cache in the background. */
+  cacheFillProgress: CacheFillProgressSchema,
   /** Progress of an import running on a channel. */
   importProgress: ImportProgressSchema,
 } satisfies Record<string, z.ZodType>;

@@ -41,6 +41,10 @@ export const methodNames = [
   'listRevisions',
   'compareWithTenant',
   'seriesStats',
+  'cacheStats',
+  'clearCache',
+  'refreshCache',
+  'cancelCacheFill',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];
