@@ -27,6 +27,7 @@ import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
 import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
 import { Minimap } from './Minimap';
+import { ValueLayer } from '../features/values/ValueLayer';
 
 const nodeTypes = { asset: AssetNode };
 export const GRID = 10;
@@ -193,6 +194,7 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
           {shown && <ConnectionLayer />}
+          {shown && <ValueLayer />}
           <Minimap />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffset, isoInZone, offsetLabel, parseInstantInZone, wallTextInZone } from './zone-format';
+import { formatOffset, isoInZone, offsetLabel, parseInstantInZone, wallTextInZone, weekdayInZone } from './zone-format';
 
 const CHI = 'America/Chicago';
 const at = (iso: string) => Date.parse(iso);
@@ -28,6 +28,9 @@ describe('instants in the plant zone', () => {
     expect(isoInZone(at('2025-11-02T06:30:00Z'), CHI)).toBe('2025-11-02T01:30:00-05:00');
     expect(isoInZone(at('2025-11-02T07:30:00Z'), CHI)).toBe('2025-11-02T01:30:00-06:00');
     expect(wallTextInZone(at('2025-11-02T07:30:00Z'), CHI, { seconds: false })).toBe('2025-11-02 01:30');
+    // 2 November 2025 was a Sunday in Chicago until midnight local time, not until midnight UTC.
+    expect(weekdayInZone(at('2025-11-03T05:30:00Z'), CHI)).toBe('Sun');
+    expect(weekdayInZone(at('2025-11-03T06:30:00Z'), CHI)).toBe('Mon');
   });
 
   it('keeps milliseconds when an instant has them and reads its own output back', () => {

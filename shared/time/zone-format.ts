@@ -63,3 +63,11 @@ export function parseInstantInZone(text: string, zone: string): InstantResult {
   }
   return { ok: false, error: `${trimmed} does not exist in ${zone} (clocks jump forward past it): type a time after the jump.` };
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** The day of the week of an instant in a zone, e.g. `Mon`. */
+export function weekdayInZone(ms: number, zone: string): string {
+  const day = Math.floor((ms + zoneOffsets(zone).offsetAt(ms)) / 86_400_000);
+  return WEEKDAYS[(((day + 4) % 7) + 7) % 7] as string;
+}
