@@ -4,7 +4,7 @@
  */
 import { sensorsOfAsset } from './asset-sensors';
 import { statePlan, type StatePlan } from './equipment-state';
-import { sourceOfSensor } from './sensor-source';
+import { defaultSourceId, sourceOfSensor } from './project-sources';
 import type { TwinState } from './state';
 import { valuePlacements, type ValuePlacement } from './value-placements';
 
@@ -25,8 +25,10 @@ export interface SchematicPlan {
 
 export function schematicPlan(twin: TwinState): SchematicPlan {
   const sensors: PlannedSensor[] = [];
+  // Sensors that name no source read from the project's default (DESIGN.md, "Sources in the app").
+  const defaultId = defaultSourceId(twin.meta.defaultSource, Object.values(twin.sources));
   for (const s of Object.values(twin.sensors)) {
-    if (s.assetId !== null && twin.assets[s.assetId]) sensors.push({ id: s.id, source: sourceOfSensor(twin, s), key: s.series });
+    if (s.assetId !== null && twin.assets[s.assetId]) sensors.push({ id: s.id, source: sourceOfSensor(s, defaultId), key: s.series });
   }
   const states: { assetId: string; plan: StatePlan }[] = [];
   if (sensors.length > 0) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../sim/demo-plant/build-demo-project';
 import { applyDiff, DiffBuilder } from './diff';
 import { redundancyGroup, valuePlacements } from './value-placements';
-import { sourceOfSensor } from './sensor-source';
+import { schematicPlan } from './schematic-plan';
 import { stateFromDocument } from './state';
 
 const demo = stateFromDocument(buildDemoProject());
@@ -31,9 +31,19 @@ describe('value placements', () => {
     expect(drawn.map((p) => series(p.sensorId))).toEqual(['B7_CHWS_T#value']);
   });
 
-  it('reads a sensor without a source from the local store', () => {
-    const s = Object.values(demo.sensors)[0]!;
-    expect(sourceOfSensor(demo, s)).toBe('local');
-    expect(sourceOfSensor(demo, { ...s, source: 'influx-b7' })).toBe('influx-b7');
+  it('reads each sensor from its own source, or the project default', () => {
+    const [a, b] = Object.values(demo.sensors);
+    const twin = applyDiff(
+      demo,
+      new DiffBuilder(demo)
+        .put('sources', { id: 'influx-b7', name: 'B7 historian', kind: 'influx1' })
+        .put('sensors', { ...a!, source: 'influx-b7' })
+        .build(),
+    );
+    const sources = new Map(schematicPlan(twin).sensors.map((s) => [s.id, s.source]));
+    expect(sources.get(a!.id)).toBe('influx-b7');
+    expect(sources.get(b!.id)).toBe('local');
+    const elsewhere = applyDiff(twin, new DiffBuilder(twin).setMeta({ ...twin.meta, defaultSource: 'influx-b7' }).build());
+    expect(schematicPlan(elsewhere).sensors.find((s) => s.id === b!.id)?.source).toBe('influx-b7');
   });
 });

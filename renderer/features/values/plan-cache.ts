@@ -18,11 +18,20 @@ function sameShapes(a: Readonly<Record<string, Asset>>, b: Readonly<Record<strin
 }
 
 /**
- * The schematic plan of a twin, rebuilt only when sensors, connections or the assets' kinds and properties
- * change: dragging a node changes positions on every frame, which changes nothing the plan holds.
+ * The schematic plan of a twin, rebuilt only when sensors, sources, connections or the assets' kinds and
+ * properties change: dragging a node changes positions on every frame, which changes nothing the plan holds.
  */
 export function planOf(twin: TwinState): SchematicPlan {
-  if (last && last.twin.sensors === twin.sensors && last.twin.connections === twin.connections && sameShapes(last.twin.assets, twin.assets)) {
+  const l = last?.twin;
+  if (
+    last &&
+    l &&
+    l.sensors === twin.sensors &&
+    l.connections === twin.connections &&
+    l.sources === twin.sources &&
+    l.meta.defaultSource === twin.meta.defaultSource &&
+    sameShapes(l.assets, twin.assets)
+  ) {
     last = { twin, plan: last.plan };
     return last.plan;
   }
