@@ -17,7 +17,7 @@ export const STATE_MARKS = [
     kind: 'value',
     id: 'stale',
     name: 'Stale',
-    symbol: '⧗',
+    symbol: '◔',
     sample: '6.72 °C 2 h old',
     className: 'value--stale',
     meaning: 'no newer point for longer than usual, or frozen',
@@ -64,6 +64,6 @@ export const STATE_MARKS = [
 export const STATE_SYMBOL: Readonly<Record<'exact' | 'approximate' | 'stale' | 'missing', string>> = {
   exact: '●',
   approximate: '≈',
-  stale: '⧗',
+  stale: '◔',
   missing: '✕',
 };
