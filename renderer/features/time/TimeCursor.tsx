@@ -35,6 +35,8 @@ export function TimeCursor() {
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 || !track.current) return;
+    // No text selection starts, so a press inside an earlier selection cannot turn into a drag of that text.
+    e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
     e.currentTarget.focus();
     dragging.current = true;

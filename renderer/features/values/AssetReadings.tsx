@@ -7,10 +7,9 @@ import { redundancyGroup } from '../../../shared/twin/value-placements';
 import type { Sensor } from '../../../shared/twin/schema';
 import { useDocument } from '../../stores/document-store';
 import { usePlantZone } from '../time/use-plant-zone';
-import { positionText } from './EquipmentBadge';
+import { positionText, readingText } from './reading-text';
 import { useReadings } from './readings-store';
 import { STATE_SYMBOL } from './state-marks';
-import { readingText } from './ValueRow';
 import './asset-readings.css';
 
 const STATE_WORD = { exact: 'exact', approximate: 'approximate', stale: 'stale', missing: 'missing' } as const;

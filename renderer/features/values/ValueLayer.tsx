@@ -1,89 +1,168 @@
-import { memo, useMemo, type CSSProperties } from 'react';
-import { ViewportPortal, useStore as useFlowStore } from '@xyflow/react';
-import { componentByKind } from '../../../shared/catalog/catalog';
-import { placedSize } from '../../../shared/catalog/port-geometry';
-import type { Asset, Sensor } from '../../../shared/twin/schema';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import type { Reading } from '../../../shared/series/cursor-reading';
 import { useDocument } from '../../stores/document-store';
-import { EquipmentBadge } from './EquipmentBadge';
+import { useView } from '../../stores/view-store';
 import { planOf } from './plan-cache';
-import { useReadings } from './readings-store';
-import { ValueRow } from './ValueRow';
+import { readingsStore, useReadings, type ReadingsState } from './readings-store';
+import { readingText } from './reading-text';
+import { paintValues } from './value-painter';
+import { buildScene, visibleLabels, type ValueScene } from './value-scene';
 import './value-layer.css';
 
-interface Card {
-  anchorId: string;
-  x: number;
-  y: number;
-  rows: { sensor: Sensor; redundant: number }[];
+interface Carrier {
+  el: HTMLElement;
+  series: string;
+  unit: string | null;
+  role: string;
 }
-
-function sizeOf(asset: Asset): { width: number; height: number } {
-  const def = componentByKind(asset.kind);
-  return def ? placedSize(def, asset.rotation) : { width: 60, height: 60 };
+interface Applied {
+  reading: Reading | null;
+  decimals: number;
 }
-
-/** The values drawn beside one asset, stacked; positioned in flow coordinates, sized in screen pixels. */
-const ValueCard = memo(function ValueCard({ card }: { card: Card }) {
-  const showRole = card.rows.length > 1;
-  return (
-    <div className="value-card" style={{ '--x': `${card.x}px`, '--y': `${card.y}px` } as CSSProperties}>
-      {card.rows.map((r) => (
-        <ValueRow key={r.sensor.id} sensor={r.sensor} showRole={showRole} redundant={r.redundant} />
-      ))}
-    </div>
-  );
-});
-
-const Badge = memo(function Badge({ asset }: { asset: Asset }) {
-  const { width } = sizeOf(asset);
-  return (
-    <div className="equipment-anchor" style={{ '--x': `${asset.position.x + width / 2}px`, '--y': `${asset.position.y - 4}px` } as CSSProperties}>
-      <EquipmentBadge assetId={asset.id} tag={asset.tag} />
-    </div>
-  );
-});
 
 /**
- * The plant's state at the time cursor, drawn in one layer over the canvas (as the connection layer draws
- * every line): a card of values beside each instrument or asset with bound sensors, and running/stopped or
- * valve position above equipment. Labels stay the same size on screen at any zoom; each label re-renders
- * only when its own reading changes, and this layer only when the drawing or the zoom does.
+ * Write each drawn value's reading onto its element (DESIGN.md: data-sensor, data-value unrounded and absent
+ * when missing, data-t, data-state), touching only elements whose reading changed. The elements are not laid
+ * out (the canvas draws the values), so this costs no layout per frame.
+ */
+function applyReadings(carriers: ReadonlyMap<string, Carrier>, s: ReadingsState, applied: Map<HTMLElement, Applied>): void {
+  for (const [sensorId, c] of carriers) {
+    const r = s.readings[sensorId] ?? null;
+    const d = s.decimals[sensorId] ?? 1;
+    const last = applied.get(c.el);
+    if (last && last.reading === r && last.decimals === d) continue;
+    applied.set(c.el, { reading: r, decimals: d });
+    const el = c.el;
+    if (!r) {
+      el.removeAttribute('data-sensor');
+      el.setAttribute('data-loading', c.series);
+      for (const a of ['data-value', 'data-t', 'data-state', 'data-why']) el.removeAttribute(a);
+      el.textContent = '';
+      continue;
+    }
+    el.removeAttribute('data-loading');
+    el.setAttribute('data-sensor', c.series);
+    if (r.value === null) el.removeAttribute('data-value');
+    else el.setAttribute('data-value', String(r.value));
+    if (r.t === null) el.removeAttribute('data-t');
+    else el.setAttribute('data-t', String(r.t));
+    el.setAttribute('data-state', r.state);
+    el.setAttribute('data-why', r.why);
+    const text = readingText(r, c, d);
+    el.textContent = text.note ? `${text.value} ${text.note}` : text.value;
+  }
+}
+
+/**
+ * The plant's state at the time cursor in one layer over the canvas (as the connection layer draws every
+ * line): a card of values beside each instrument or asset with bound sensors and running/stopped or valve
+ * position above equipment, painted on a canvas in screen pixels (legible at any zoom, decluttered when zoomed
+ * far out). Each value also has an element carrying the accessibility contract's attributes for tests and tools.
  */
 export const ValueLayer = memo(function ValueLayer() {
   const twin = useDocument((s) => s.twin);
-  const zoom = useFlowStore((s) => s.transform[2]);
+  const selected = useView((s) => s.selectedAssets);
   const settled = useReadings((s) => s.settled);
+  const flow = useStoreApi();
   const plan = planOf(twin);
-  const assets = twin.assets;
-  const sensors = twin.sensors;
-  const cards = useMemo(() => {
-    const byAnchor = new Map<string, Card>();
-    for (const p of plan.placements) {
-      const asset = assets[p.anchorId];
-      const sensor = sensors[p.sensorId];
-      if (!asset || !sensor) continue;
-      let card = byAnchor.get(asset.id);
-      if (!card) {
-        const { width, height } = sizeOf(asset);
-        card = { anchorId: asset.id, x: asset.position.x + width + 6, y: asset.position.y + height / 2, rows: [] };
-        byAnchor.set(asset.id, card);
-      }
-      card.rows.push({ sensor, redundant: p.redundant.length });
-    }
-    return [...byAnchor.values()];
-  }, [plan, assets, sensors]);
-  const badges = useMemo(() => plan.states.map((s) => assets[s.assetId]).filter((a): a is Asset => !!a), [plan, assets]);
-  if (cards.length === 0 && badges.length === 0) return null;
+  const scene = useMemo(() => buildScene(plan, twin.assets, twin.sensors), [plan, twin.assets, twin.sensors]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const carriers = useRef(new Map<string, Carrier>());
+  const applied = useRef(new Map<HTMLElement, Applied>());
+  const current = useRef<{ scene: ValueScene; selected: ReadonlySet<string> }>({ scene, selected });
+  const repaint = useRef<() => void>(() => undefined);
+
+  // The painter lives as long as the layer; scene and selection changes reach it through `current`.
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    let visible: { key: string; value: ReturnType<typeof visibleLabels> } | null = null;
+    let pending = false;
+    let size = { width: 0, height: 0, dpr: 1 };
+    const draw = () => {
+      pending = false;
+      const [x, y, zoom] = flow.getState().transform;
+      const { scene: sc, selected: sel } = current.current;
+      const key = `${zoom}`;
+      if (!visible || visible.key !== key || visible.value.cards.length !== sc.cards.length || visible.value.badges.length !== sc.badges.length)
+        visible = { key, value: visibleLabels(sc, zoom, sel) };
+      ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+      ctx.clearRect(0, 0, size.width, size.height);
+      const s = readingsStore.getState();
+      paintValues(ctx, {
+        scene: sc,
+        visible: visible.value,
+        view: { x, y, zoom, width: size.width, height: size.height },
+        readings: s.readings,
+        decimals: s.decimals,
+        equipment: s.equipment,
+      });
+    };
+    // Several changes in one task (a cursor move and a pan) paint once.
+    const schedule = () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(draw);
+    };
+    repaint.current = () => {
+      visible = null;
+      schedule();
+    };
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      size = { width: el.clientWidth, height: el.clientHeight, dpr };
+      el.width = Math.round(size.width * dpr);
+      el.height = Math.round(size.height * dpr);
+      draw();
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    resize();
+    const unsubscribers = [
+      readingsStore.subscribe((s) => {
+        applyReadings(carriers.current, s, applied.current);
+        schedule();
+      }),
+      flow.subscribe((s, p) => {
+        if (s.transform !== p.transform) schedule();
+      }),
+    ];
+    return () => {
+      observer.disconnect();
+      unsubscribers.forEach((u) => u());
+      repaint.current = () => undefined;
+    };
+  }, [flow]);
+
+  useEffect(() => {
+    current.current = { scene, selected };
+    applyReadings(carriers.current, readingsStore.getState(), applied.current);
+    repaint.current();
+  }, [scene, selected]);
+
   return (
-    <ViewportPortal>
-      <div className="value-layer" style={{ '--inv-zoom': String(1 / zoom) } as CSSProperties} data-values={settled ? 'exact' : 'approximate'}>
-        {badges.map((a) => (
-          <Badge key={a.id} asset={a} />
-        ))}
-        {cards.map((c) => (
-          <ValueCard key={c.anchorId} card={c} />
-        ))}
+    <>
+      <canvas ref={canvas} className="value-canvas" role="img" aria-label="Values at the time cursor (select an asset to read them in the inspector)" />
+      <div className="value-layer" data-values={settled ? 'exact' : 'approximate'}>
+        {scene.cards.flatMap((c) =>
+          c.rows.map((r) => (
+            <div
+              key={r.sensor.id}
+              className="value-carrier"
+              ref={(el) => {
+                if (!el) return;
+                carriers.current.set(r.sensor.id, { el, series: r.sensor.series, unit: r.sensor.unit, role: r.sensor.role });
+                return () => {
+                  carriers.current.delete(r.sensor.id);
+                  applied.current.delete(el);
+                };
+              }}
+            />
+          )),
+        )}
       </div>
-    </ViewportPortal>
+    </>
   );
 });

@@ -63,8 +63,10 @@ export function ValueLegend() {
                       <span className="value__mark">{m.symbol}</span> {m.sample}
                     </span>
                   )}
-                </span>{' '}
-                <strong>{m.name}</strong>: {m.meaning}
+                </span>
+                <span>
+                  <strong>{m.name}</strong>: {m.meaning}
+                </span>
               </li>
             ))}
           </ul>

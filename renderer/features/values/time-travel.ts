@@ -1,8 +1,9 @@
 /**
  * Wires time travel together: the bound sensors of the open twin, the range and cursor of the time store,
  * the series data and the readings the schematic draws. Windows of the range load when the range or the
- * bound sensors change; while the cursor moves, readings come from those windows on every frame; when it
- * has rested for REST_MS the exact values are asked for (a newer request cancels the older one).
+ * bound sensors change; while the cursor moves, readings come from those windows on every frame; when it is
+ * let go (or has rested for REST_MS after a key press or while held still) the exact values are asked for,
+ * and a newer request cancels the older one.
  */
 import type { QualitySettings } from '../../../shared/series/cursor-reading';
 import { windowLayout } from '../../../shared/series/window-math';
@@ -138,13 +139,20 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
     }, REST_MS);
   };
 
+  const restNow = () => {
+    if (exactTimer !== null) clearTimeout(exactTimer);
+    exactTimer = null;
+    const { cursor, playing } = d.time.getState();
+    if (cursor !== null && !playing && d.series.getState().exact?.at !== cursor) fetchExact(cursor);
+  };
+
   const unsubscribers = [
     d.time.subscribe((s, p) => {
       if (s.range !== p.range) loadWindows();
-      if (s.cursor !== p.cursor) {
-        recompute();
-        scheduleExact();
-      } else if (s.playing !== p.playing && !s.playing) scheduleExact();
+      if (s.cursor !== p.cursor) recompute();
+      // Letting go of the cursor (or pausing) is a rest already: ask at once. Otherwise wait for REST_MS of quiet.
+      if (p.moving && !s.moving) restNow();
+      else if (s.cursor !== p.cursor) scheduleExact();
     }),
     d.series.subscribe(recompute),
     d.document.subscribe((s, p) => {
