@@ -5,6 +5,7 @@ import { DEFAULT_QUALITY } from '../shared/series/cursor-reading';
 import { wallTextInZone } from '../shared/time/zone-format';
 import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
 import { callApi, TimePage, waitForDemoData, type DrawnValue } from './pages/time-page';
+import { EditorPage } from './pages/editor-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ZONE = 'America/Chicago';
@@ -133,6 +134,16 @@ test.describe('time travel through the demo plant', () => {
       );
     }
     expect(new Set(positions.map((p) => p.drawn)).size, 'the valve moved over these instants').toBeGreaterThan(1);
+
+    // The header's two CHWS sensors: the trusted one is drawn, the inspector shows the other and how far it is off.
+    const drawnKeys = (await time.settledValues()).map((d) => d.sensor);
+    expect(drawnKeys).toContain('B7_CHWS_T#value');
+    expect(drawnKeys).not.toContain('B7_CHWS_T_2#value');
+    await new EditorPage(page).select('HDR-101');
+    const readings = page.getByRole('region', { name: 'Inspector' }).getByRole('list', { name: 'Readings at the time cursor' });
+    const redundant = readings.locator('li[data-reading-of="B7_CHWS_T_2#value"]');
+    await expect(redundant).toContainText(/[+−][\d.]+ °C from the trusted CHWS header temperature/);
+    await expect(readings.locator('li[data-reading-of="B7_CHWS_T#value"]')).toContainText('exact');
     await page.getByRole('region', { name: 'Time' }).screenshot({ path: test.info().outputPath('time-bar.png') });
   });
 

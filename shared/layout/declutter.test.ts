@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declutter, type LabelBox } from './declutter';
+import { declutter, placeLabels, type LabelBox } from './declutter';
 
 const box = (x: number, y: number, width = 50, height = 14): LabelBox => ({ x, y, width, height });
 
@@ -34,5 +34,21 @@ describe('declutter', () => {
         const b = k[j] as LabelBox;
         expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
       }
+  });
+});
+
+describe('label placement', () => {
+  it('tries each label’s positions in order and takes the first free one', () => {
+    const right = box(100, 0);
+    const below = box(40, 20);
+    // The second label's preferred spot is taken by the first; it goes to its second choice.
+    expect(placeLabels([[right], [box(110, 5), below]])).toEqual([0, 1]);
+    expect(placeLabels([[right], [box(110, 5), box(120, 8)]])).toEqual([0, -1]);
+  });
+
+  it('keeps labels off the symbols', () => {
+    const symbol = box(0, 0, 40, 40);
+    expect(placeLabels([[box(20, 10), box(50, 10)]], [symbol])).toEqual([1]);
+    expect(placeLabels([[box(20, 10)]], [symbol])).toEqual([-1]);
   });
 });

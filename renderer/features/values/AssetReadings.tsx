@@ -54,55 +54,44 @@ export function AssetReadings({ assetId }: { assetId: string }) {
           {equipment.position !== null && <span>{positionText(equipment.position).text}</span>}
         </p>
       )}
-      <table className="asset-readings__table">
-        <thead>
-          <tr>
-            <th scope="col">Sensor</th>
-            <th scope="col">Value</th>
-            <th scope="col">Point at</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sensors.map((s) => {
-            const r = readingOf(s.id);
-            const text = r ? readingText(r, s, decimalsOf(s.id)) : null;
-            const trusted = trustedOf.get(s.id);
-            const ref = trusted ? readingOf(trusted.id) : undefined;
-            const diff = r?.value != null && ref?.value != null ? r.value - ref.value : null;
-            return (
-              <tr key={s.id} data-reading-of={s.series} data-reading-state={r?.state}>
-                <th scope="row" title={s.series}>
-                  {s.label || s.series}
-                  {!s.trusted && <span className="badge">untrusted</span>}
-                </th>
-                <td>
-                  {text ? text.value : '…'}
-                  {trusted && (
-                    <div className="muted">
-                      {diff === null
-                        ? `vs ${trusted.label || trusted.series}: no comparison`
-                        : `${diff >= 0 ? '+' : '−'}${formatValue(Math.abs(diff), decimalsOf(s.id))} vs trusted`}
-                    </div>
-                  )}
-                </td>
-                <td>{r?.t != null ? wallTextInZone(r.t, zone) : r?.since != null ? `last ${wallTextInZone(r.since, zone)}` : '—'}</td>
-                <td>
-                  {r ? (
-                    <>
-                      <span aria-hidden="true">{STATE_SYMBOL[r.state]}</span> {STATE_WORD[r.state]}
-                      {r.why === 'late' && r.age !== null && `, ${formatAge(r.age)} old`}
-                      {r.why === 'flatline' && ', frozen'}
-                    </>
-                  ) : (
-                    'loading'
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className="asset-readings__list" aria-label="Readings at the time cursor">
+        {sensors.map((s) => {
+          const r = readingOf(s.id);
+          const text = r ? readingText(r, s, decimalsOf(s.id)) : null;
+          const trusted = trustedOf.get(s.id);
+          const ref = trusted ? readingOf(trusted.id) : undefined;
+          const diff = r?.value != null && ref?.value != null ? r.value - ref.value : null;
+          return (
+            <li key={s.id} data-reading-of={s.series} data-reading-state={r?.state}>
+              <div className="asset-readings__name" title={s.series}>
+                {s.label || s.series}
+                {!s.trusted && <span className="badge">untrusted</span>}
+              </div>
+              <div className={`asset-readings__value asset-readings__value--${r?.state ?? 'loading'}`}>
+                <strong>{text ? text.value : '…'}</strong>{' '}
+                {r && (
+                  <span>
+                    <span aria-hidden="true">{STATE_SYMBOL[r.state]}</span> {STATE_WORD[r.state]}
+                    {r.why === 'late' && r.age !== null && `, ${formatAge(r.age)} old`}
+                    {text?.note && r.why !== 'late' && `, ${text.note}`}
+                  </span>
+                )}
+              </div>
+              {trusted && (
+                <div className="asset-readings__diff">
+                  {diff === null
+                    ? `No comparison with the trusted ${trusted.label || trusted.series}`
+                    : `${diff >= 0 ? '+' : '−'}${formatValue(Math.abs(diff), decimalsOf(s.id))}${s.unit ? ` ${s.unit}` : ''} from the trusted ${trusted.label || trusted.series}`}
+                </div>
+              )}
+              <div className="muted">
+                {r?.t != null ? `Point at ${wallTextInZone(r.t, zone)}` : r?.since != null ? `Last point ${wallTextInZone(r.since, zone)}` : 'No point'} ·{' '}
+                <code>{s.series}</code>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </fieldset>
   );
 }

@@ -7,7 +7,7 @@ import { planOf } from './plan-cache';
 import { readingsStore, useReadings, type ReadingsState } from './readings-store';
 import { readingText } from './reading-text';
 import { paintValues } from './value-painter';
-import { buildScene, visibleLabels, type ValueScene } from './value-scene';
+import { buildScene, placeSceneLabels, type LabelPlacement, type ValueScene } from './value-scene';
 import './value-layer.css';
 
 interface Carrier {
@@ -78,22 +78,20 @@ export const ValueLayer = memo(function ValueLayer() {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
-    let visible: { key: string; value: ReturnType<typeof visibleLabels> } | null = null;
+    let placed: { zoom: number; scene: ValueScene; value: LabelPlacement } | null = null;
     let pending = false;
     let size = { width: 0, height: 0, dpr: 1 };
     const draw = () => {
       pending = false;
       const [x, y, zoom] = flow.getState().transform;
       const { scene: sc, selected: sel } = current.current;
-      const key = `${zoom}`;
-      if (!visible || visible.key !== key || visible.value.cards.length !== sc.cards.length || visible.value.badges.length !== sc.badges.length)
-        visible = { key, value: visibleLabels(sc, zoom, sel) };
+      if (!placed || placed.zoom !== zoom || placed.scene !== sc) placed = { zoom, scene: sc, value: placeSceneLabels(sc, zoom, sel) };
       ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
       ctx.clearRect(0, 0, size.width, size.height);
       const s = readingsStore.getState();
       paintValues(ctx, {
         scene: sc,
-        visible: visible.value,
+        placement: placed.value,
         view: { x, y, zoom, width: size.width, height: size.height },
         readings: s.readings,
         decimals: s.decimals,
@@ -107,7 +105,7 @@ export const ValueLayer = memo(function ValueLayer() {
       queueMicrotask(draw);
     };
     repaint.current = () => {
-      visible = null;
+      placed = null;
       schedule();
     };
     const resize = () => {
@@ -146,22 +144,20 @@ export const ValueLayer = memo(function ValueLayer() {
     <>
       <canvas ref={canvas} className="value-canvas" role="img" aria-label="Values at the time cursor (select an asset to read them in the inspector)" />
       <div className="value-layer" data-values={settled ? 'exact' : 'approximate'}>
-        {scene.cards.flatMap((c) =>
-          c.rows.map((r) => (
-            <div
-              key={r.sensor.id}
-              className="value-carrier"
-              ref={(el) => {
-                if (!el) return;
-                carriers.current.set(r.sensor.id, { el, series: r.sensor.series, unit: r.sensor.unit, role: r.sensor.role });
-                return () => {
-                  carriers.current.delete(r.sensor.id);
-                  applied.current.delete(el);
-                };
-              }}
-            />
-          )),
-        )}
+        {scene.values.map((sensor) => (
+          <div
+            key={sensor.id}
+            className="value-carrier"
+            ref={(el) => {
+              if (!el) return;
+              carriers.current.set(sensor.id, { el, series: sensor.series, unit: sensor.unit, role: sensor.role });
+              return () => {
+                carriers.current.delete(sensor.id);
+                applied.current.delete(el);
+              };
+            }}
+          />
+        ))}
       </div>
     </>
   );

@@ -7,7 +7,17 @@
 import type { Reading, ReadingState } from '../../../shared/series/cursor-reading';
 import type { EquipmentState } from '../../../shared/twin/equipment-state';
 import { positionText, readingText } from './reading-text';
-import { POSITION_BADGE, ROW_GAP, ROW_HEIGHT, RUN_BADGE, type ValueScene, type ViewTransform } from './value-scene';
+import {
+  badgeCandidates,
+  cardCandidates,
+  POSITION_BADGE,
+  ROW_GAP,
+  ROW_HEIGHT,
+  RUN_BADGE,
+  type LabelPlacement,
+  type ValueScene,
+  type ViewTransform,
+} from './value-scene';
 import { STATE_SYMBOL } from './state-marks';
 
 export const COLOURS = {
@@ -34,7 +44,7 @@ const SMALL = '10px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export interface PaintInput {
   scene: ValueScene;
-  visible: { badges: boolean[]; cards: boolean[] };
+  placement: LabelPlacement;
   view: ViewTransform & { width: number; height: number };
   readings: Readonly<Record<string, Reading>>;
   decimals: Readonly<Record<string, number>>;
@@ -90,16 +100,8 @@ function paintRow(ctx: CanvasRenderingContext2D, x: number, y: number, row: Valu
   if (redundant) part(ctx, redundant, cx + 5, mid, SMALL, COLOURS.muted);
 }
 
-function paintBadge(
-  ctx: CanvasRenderingContext2D,
-  cx: number,
-  bottom: number,
-  width: number,
-  state: EquipmentState,
-  stale: { running: boolean; position: boolean },
-): void {
-  let x = cx - width / 2;
-  const y = bottom - ROW_HEIGHT;
+function paintBadge(ctx: CanvasRenderingContext2D, left: number, y: number, state: EquipmentState, stale: { running: boolean; position: boolean }): void {
+  let x = left;
   const mid = y + ROW_HEIGHT / 2 + 0.5;
   if (state.running !== null) {
     const running = state.running;
@@ -121,28 +123,30 @@ function paintBadge(
   }
 }
 
-/** Paint the visible labels of a scene (the canvas is already sized and cleared, in CSS pixels). */
+/** Paint the placed labels of a scene (the canvas is already sized and cleared, in CSS pixels). */
 export function paintValues(ctx: CanvasRenderingContext2D, input: PaintInput): void {
-  const { scene, visible, view } = input;
+  const { scene, placement, view } = input;
+  const off = (b: { x: number; y: number; width: number; height: number }) => b.x > view.width || b.x + b.width < 0 || b.y > view.height || b.y + b.height < 0;
   ctx.textBaseline = 'middle';
   scene.badges.forEach((b, i) => {
-    if (!visible.badges[i]) return;
+    const k = placement.badges[i] ?? -1;
+    if (k < 0) return;
     const state = input.equipment[b.assetId];
     if (!state || (state.running === null && state.position === null)) return;
-    const cx = b.x * view.zoom + view.x;
-    const bottom = b.y * view.zoom + view.y;
-    if (cx + b.width / 2 < 0 || cx - b.width / 2 > view.width || bottom < 0 || bottom - b.height > view.height) return;
+    const box = badgeCandidates(b, view)[k];
+    if (!box || off(box)) return;
     const stale = {
       running: state.runningFrom !== null && input.readings[state.runningFrom]?.state === 'stale',
       position: state.positionFrom !== null && input.readings[state.positionFrom]?.state === 'stale',
     };
-    paintBadge(ctx, cx, bottom, b.width, state, stale);
+    paintBadge(ctx, box.x, box.y, state, stale);
   });
   scene.cards.forEach((c, i) => {
-    if (!visible.cards[i]) return;
-    const x = c.x * view.zoom + view.x;
-    const top = c.y * view.zoom + view.y - c.height / 2;
-    if (x > view.width || x + c.width * 2 < 0 || top > view.height || top + c.height < 0) return;
-    c.rows.forEach((row, k) => paintRow(ctx, x, top + k * (ROW_HEIGHT + ROW_GAP), row, input));
+    const k = placement.cards[i] ?? -1;
+    if (k < 0) return;
+    const box = cardCandidates(c, view)[k];
+    // A note (an age, "frozen") can make a row wider than the estimate: cull generously.
+    if (!box || off({ ...box, x: box.x - box.width, width: box.width * 3 })) return;
+    c.rows.forEach((row, r) => paintRow(ctx, box.x, box.y + r * (ROW_HEIGHT + ROW_GAP), row, input));
   });
 }
