@@ -67,6 +67,8 @@ export const ValueLayer = memo(function ValueLayer() {
   const flow = useStoreApi();
   const plan = planOf(twin);
   const scene = useMemo(() => buildScene(plan, twin.assets, twin.sensors), [plan, twin.assets, twin.sensors]);
+  // Without bound sensors there is no canvas at all (nothing to paint, nothing to pay for while editing).
+  const drawsAnything = scene.values.length > 0 || scene.badges.length > 0;
   const canvas = useRef<HTMLCanvasElement>(null);
   const carriers = useRef(new Map<string, Carrier>());
   const applied = useRef(new Map<HTMLElement, Applied>());
@@ -132,7 +134,7 @@ export const ValueLayer = memo(function ValueLayer() {
       unsubscribers.forEach((u) => u());
       repaint.current = () => undefined;
     };
-  }, [flow]);
+  }, [flow, drawsAnything]);
 
   useEffect(() => {
     current.current = { scene, selected };
@@ -140,6 +142,7 @@ export const ValueLayer = memo(function ValueLayer() {
     repaint.current();
   }, [scene, selected]);
 
+  if (!drawsAnything) return null;
   return (
     <>
       <canvas ref={canvas} className="value-canvas" role="img" aria-label="Values at the time cursor (select an asset to read them in the inspector)" />

@@ -65,6 +65,8 @@ const CHAR = 6.2;
 const TAG_TEXT = 16;
 const GAP = 3;
 
+const EMPTY_SCENE: ValueScene = { values: [], cards: [], badges: [], symbols: [] };
+
 function boxOf(asset: Asset): FlowBox {
   const def = componentByKind(asset.kind);
   const { width, height } = def ? placedSize(def, asset.rotation) : { width: 60, height: 60 };
@@ -73,6 +75,7 @@ function boxOf(asset: Asset): FlowBox {
 
 /** Where each drawn value and state goes; rebuilt when the plan or the drawing changes, not per frame. */
 export function buildScene(plan: SchematicPlan, assets: Readonly<Record<string, Asset>>, sensors: Readonly<Record<string, Sensor>>): ValueScene {
+  if (plan.placements.length === 0 && plan.states.length === 0) return EMPTY_SCENE;
   const byAnchor = new Map<string, SceneCard>();
   const values: Sensor[] = [];
   // A status bound to the equipment itself is drawn as its Running/Stopped badge, not a second time as on/off.
