@@ -63,6 +63,7 @@ export const POSITION_BADGE = 108;
 /** Average glyph width of the 11 px label font, and the space a symbol's tag text takes below it at zoom 1. */
 const CHAR = 6.2;
 const TAG_TEXT = 16;
+const TAG_LABEL = 16;
 const GAP = 3;
 
 const EMPTY_SCENE: ValueScene = { values: [], cards: [], badges: [], symbols: [] };
@@ -127,9 +128,12 @@ export interface ViewTransform {
   zoom: number;
 }
 
-/** A symbol's box on screen, with the tag text under it when the zoom shows tags. */
+/**
+ * A symbol's box on screen with room for its tag under it: the tag drawn at the canvas' zoom, or a tag
+ * label of constant screen size (about 16 px), whichever is taller, so values never cover tags.
+ */
 function symbolBox(a: FlowBox, t: ViewTransform): LabelBox {
-  const tag = t.zoom >= FAR_ZOOM ? TAG_TEXT * t.zoom : 0;
+  const tag = Math.max(TAG_LABEL, t.zoom >= FAR_ZOOM ? TAG_TEXT * t.zoom : 0);
   return { x: a.x * t.zoom + t.x, y: a.y * t.zoom + t.y, width: a.width * t.zoom, height: a.height * t.zoom + tag };
 }
 
@@ -172,20 +176,28 @@ export interface LabelPlacement {
  */
 export function placeSceneLabels(scene: ValueScene, zoom: number, selected: ReadonlySet<string>): LabelPlacement {
   const t = { x: 0, y: 0, zoom };
-  const order: { kind: 'badge' | 'card'; i: number; options: LabelBox[] }[] = [];
-  const push = (first: boolean) => {
-    scene.badges.forEach((b, i) => selected.has(b.assetId) === first && order.push({ kind: 'badge', i, options: badgeCandidates(b, t) }));
-    scene.cards.forEach((c, i) => selected.has(c.assetId) === first && order.push({ kind: 'card', i, options: cardCandidates(c, t) }));
-  };
-  push(true);
-  push(false);
-  const chosen = placeLabels(
-    order.map((o) => o.options),
-    scene.symbols.map((s) => symbolBox(s, t)),
-  );
   const out: LabelPlacement = { cards: scene.cards.map(() => -1), badges: scene.badges.map(() => -1) };
-  order.forEach((o, k) => {
-    (o.kind === 'badge' ? out.badges : out.cards)[o.i] = chosen[k] as number;
+  const group = (first: boolean) => {
+    const list: { kind: 'badges' | 'cards'; i: number; options: LabelBox[] }[] = [];
+    scene.badges.forEach((b, i) => selected.has(b.assetId) === first && list.push({ kind: 'badges', i, options: badgeCandidates(b, t) }));
+    scene.cards.forEach((c, i) => selected.has(c.assetId) === first && list.push({ kind: 'cards', i, options: cardCandidates(c, t) }));
+    return list;
+  };
+  // The selection's labels are drawn even over symbols; everything else keeps clear of symbols and of them.
+  const mine = group(true);
+  const placed: LabelBox[] = [];
+  placeLabels(mine.map((o) => o.options)).forEach((k, n) => {
+    const o = mine[n] as (typeof mine)[number];
+    out[o.kind][o.i] = k;
+    if (k >= 0) placed.push(o.options[k] as LabelBox);
+  });
+  const rest = group(false);
+  placeLabels(
+    rest.map((o) => o.options),
+    [...scene.symbols.map((s) => symbolBox(s, t)), ...placed],
+  ).forEach((k, n) => {
+    const o = rest[n] as (typeof rest)[number];
+    out[o.kind][o.i] = k;
   });
   return out;
 }
