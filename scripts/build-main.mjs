@@ -32,7 +32,7 @@ await build({
 // Benchmarks drive Chromium through Playwright, which stays a dev dependency loaded from node_modules.
 await build({
   ...common,
-  entryPoints: { 'bench-editor': 'bench/editor.bench.ts' },
+  entryPoints: { 'bench-editor': 'bench/editor.bench.ts', 'bench-scrub': 'bench/scrub.bench.ts' },
   outdir,
   external: [...common.external, '@playwright/test', 'playwright', 'playwright-core'],
 });

@@ -12,6 +12,8 @@ import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { useShortcuts } from './use-shortcuts';
 import { useTitle } from './use-title';
+import { TimeBar } from '../features/time/TimeBar';
+import { useTimeTravel } from '../features/values/use-time-travel';
 
 /** The editor window: toolbar, palette, canvas, inspector and systems, status line. */
 export function App() {
@@ -19,6 +21,7 @@ export function App() {
   useTitle();
   useAutosave();
   useBeforeUnload();
+  useTimeTravel();
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -31,6 +34,7 @@ export function App() {
           <FindBar />
           <Canvas />
         </main>
+        <TimeBar />
         <aside className="app__side">
           <Inspector />
           <SystemsPanel />
