@@ -6,7 +6,7 @@ import type { TwinBridge } from '../shared/api/bridge';
 
 const call = (method: MethodName) => (input: unknown) => ipcRenderer.invoke(`twin:${method}`, input);
 
-const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress'];
+const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress', 'residualsProgress'];
 
 const bridge = {
   appInfo: call('appInfo'),
@@ -34,6 +34,7 @@ const bridge = {
   previewImport: call('previewImport'),
   importFile: call('importFile'),
   demoDataStatus: call('demoDataStatus'),
+  runResiduals: call('runResiduals'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

@@ -22,6 +22,8 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
+    // The residual analysis runs on a worker thread: its own bundle, found beside the one that starts it.
+    'residuals-worker': 'electron/analysis/residuals-worker.ts',
     'bench-query': 'bench/query.bench.ts',
   },
   outdir,

@@ -10,6 +10,7 @@ import { ProjectAccess } from './project-access';
 import type { NativeDialogs } from './native-dialogs';
 import { projectHandlers } from './handlers/project-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
+import { analysisHandlers } from './handlers/analysis-handlers';
 import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
@@ -28,6 +29,8 @@ export interface AppServicesOptions {
   openExternal: ((url: string) => Promise<void>) | null;
   /** Whether and how much demo data to write into the local store on first start. */
   demoData: DemoDataMode;
+  /** The residual-analysis worker script; default: the bundled one beside the running bundle. */
+  residualsWorkerFile?: string;
 }
 
 export interface AppServices {
@@ -72,6 +75,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     chooseImportPath: async () => ({ path: o.dialogs ? await o.dialogs.chooseImport() : null }),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
+    ...analysisHandlers(sources, events, o.residualsWorkerFile),
   };
   const demoDataDone = demo.start();
 

@@ -101,6 +101,8 @@ export class SourceRegistry {
     n: number,
     channel?: string,
     stats?: readonly WindowStat[],
+    /** Also aborts the request (a residual run's own cancellation). */
+    abort?: AbortSignal,
   ): Promise<{ layout: WindowLayout; series: SeriesWindows[] }> {
     const source = this.get(id);
     let layout: WindowLayout;
@@ -109,7 +111,9 @@ export class SourceRegistry {
     } catch (e) {
       throw twinError('invalid-input', (e as Error).message);
     }
-    const { signal, done } = this.channels.begin(channel);
+    const begun = this.channels.begin(channel);
+    const { done } = begun;
+    const signal = begun.signal && abort ? AbortSignal.any([begun.signal, abort]) : (begun.signal ?? abort);
     try {
       const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) =>
         source.windows(ks, l, stats ? { stats, signal } : { signal }),

@@ -15,6 +15,7 @@ import {
   WriteResultSchema,
 } from '../series/types';
 import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportResultSchema } from './source-schemas';
+import { ResidualProgressSchema, ResidualRunSchema } from './analysis-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -177,6 +178,19 @@ export const contract = {
     z.object({}),
     z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
   ),
+  runResiduals: method(
+    'Run a residual model of the twin over a range: align its inputs, fit, predict, find episodes, optionally write the results back. Progress comes as residualsProgress events on the channel; cancel({ channel }) stops it.',
+    z.object({
+      source: SourceId,
+      document: TwinDocumentSchema,
+      model: z.string().min(1).max(128),
+      from: EpochMs,
+      to: EpochMs,
+      write: z.boolean().default(false),
+      channel: z.string().min(1).max(200),
+    }),
+    ResidualRunSchema,
+  ),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -199,6 +213,8 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of a residual run, by its channel. */
+  residualsProgress: ResidualProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

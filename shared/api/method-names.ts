@@ -30,6 +30,7 @@ export const methodNames = [
   'previewImport',
   'importFile',
   'demoDataStatus',
+  'runResiduals',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -133,9 +133,8 @@ export function formatFloat(v: number): string {
 }
 
 /**
- * Serialize multi-field points with tags, one line each (`measurement,tag=v field=1.0,other=2.0 ts`), tags in
- * key order, with the same escaping and refusals as `toLineProtocol`; the series key in a refusal is the
- * record's first field's.
+ * Serialize multi-field points with tags, one line each (`measurement,tag=v field=1.0,text="a" ts`), tags in
+ * key order, numbers as floats, text quoted with `"` and `\` escaped; the same refusals as `toLineProtocol`.
  */
 export function recordsToLineProtocol(records: readonly WriteRecord[], precision: LinePrecision = 'ms'): string[] {
   const lines: string[] = new Array<string>(records.length);
@@ -164,6 +163,10 @@ export function recordsToLineProtocol(records: readonly WriteRecord[], precision
     if (fields.length === 0) fail('the point has no field');
     const body = fields
       .map(([k, v]) => {
+        if (typeof v === 'string') {
+          if (/[\r\n]/.test(v)) fail(`the text field ${JSON.stringify(k)} holds a line break, which line protocol cannot carry`);
+          return `${part(k, 'field key', fail)}="${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+        }
         if (typeof v !== 'number' || !Number.isFinite(v)) fail(`the field ${JSON.stringify(k)} = ${String(v)} is not a finite number`);
         return `${part(k, 'field key', fail)}=${formatFloat(v)}`;
       })

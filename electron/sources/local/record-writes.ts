@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
 import type { WriteResult } from '../../../shared/series/types';
-import { recordSeriesKeys, type DeleteSelection, type WriteRecord } from '../../../shared/series/write-record';
+import { numericFieldSeries, type DeleteSelection, type WriteRecord } from '../../../shared/series/write-record';
 import type { CallOptions } from '../source';
 import type { AsyncMutex } from './async-mutex';
 import type { SeriesRegistry } from './series-registry';
@@ -14,9 +14,10 @@ function checkAborted(options: CallOptions): void {
 }
 
 /**
- * Write multi-field points with tags into the local store: each field becomes a point of its own series
- * (`measurement,tags#field`), all in one staged write. A point with a field that cannot be stored is
- * dropped whole and reported; the rest commit together, replacing values at the same series and time.
+ * Write multi-field points with tags into the local store: each numeric field becomes a point of its own
+ * series (`measurement,tags#field`), all in one staged write; text fields are not kept (the store holds
+ * numbers). A point with a number that cannot be stored is dropped whole and reported; the rest commit
+ * together, replacing values at the same series and time.
  */
 export async function writeRecordsTo(begin: () => Promise<StagedWrite>, records: readonly WriteRecord[], options: CallOptions): Promise<WriteResult> {
   checkAborted(options);
@@ -30,16 +31,21 @@ export async function writeRecordsTo(begin: () => Promise<StagedWrite>, records:
   try {
     records.forEach((r, i) => {
       if (!Number.isSafeInteger(r.t)) return reject(i, `the timestamp ${r.t} is not whole epoch milliseconds`);
-      const values = Object.values(r.fields);
-      if (values.length === 0 || values.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
-        return reject(i, 'a field is missing or not a finite number');
-      let sids: number[];
+      let fields: { key: string; value: number }[];
       try {
-        sids = recordSeriesKeys(r).map((key) => stage.series(key));
+        fields = numericFieldSeries(r);
       } catch (e) {
         return reject(i, (e as Error).message);
       }
-      sids.forEach((sid, k) => stage.add(sid, r.t, values[k] as number));
+      if (fields.length === 0) return reject(i, 'the point has no numeric field');
+      if (fields.some((f) => !Number.isFinite(f.value))) return reject(i, 'a field is not a finite number');
+      let sids: number[];
+      try {
+        sids = fields.map((f) => stage.series(f.key));
+      } catch (e) {
+        return reject(i, (e as Error).message);
+      }
+      sids.forEach((sid, k) => stage.add(sid, r.t, (fields[k] as { value: number }).value));
     });
     await stage.commit();
     return { written: records.length - dropped, dropped, errors };

@@ -30,7 +30,9 @@ export type InputSource = { kind: 'series'; series: string } | { kind: 'expressi
 export interface ResolvedModel {
   model: ModelDefinition;
   assetId: string;
+  /** How messages name the asset (its tag, else `asset "id"`), and what results are tagged with (its tag, else its id). */
   assetLabel: string;
+  assetTag: string;
   target: ResolvedSensor;
   /** Inputs in evaluation order: every input after those its expression reads. */
   inputs: { name: string; source: InputSource }[];
@@ -216,7 +218,21 @@ export function resolveModel(twin: TwinState, model: ModelDefinition): { resolve
   for (const i of inputs) if (i.source.kind === 'series') add(i.source.series);
   for (const s of names.values()) add(s);
   for (const s of keys.values()) add(s);
-  return { problems, resolved: { model, assetId, assetLabel: label, target, inputs, leafSeries: { names, keys }, features, filter, series } };
+  return {
+    problems,
+    resolved: {
+      model,
+      assetId,
+      assetLabel: label,
+      assetTag: (twin.assets[assetId]?.tag ?? '').trim() || assetId,
+      target,
+      inputs,
+      leafSeries: { names, keys },
+      features,
+      filter,
+      series,
+    },
+  };
 }
 
 function checkFeatures(
