@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 
-/** Externals as scripts/build-main.mjs has them: they load from node_modules (children get NODE_PATH). */
+/** Externals as scripts/build-main.mjs has them (the worker needs none; kept so a stray import fails loudly). */
 const EXTERNAL = ['electron', '@duckdb/node-api', '@duckdb/node-bindings', 'mongodb', '@influxdata/influxdb-client'];
 
 /**

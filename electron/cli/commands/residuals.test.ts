@@ -1,32 +1,23 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeriesKey } from '../../../shared/series/series-key';
 import { LocalStore } from '../../sources/local/local-store';
-import { buildAnalysisBundles } from '../../analysis/testing/build-bundles';
+import { installCli, type InstalledCli } from '../testing/installed-cli';
 import { FAULT, SYNTHETIC_FROM, syntheticModel, syntheticPoints, syntheticProject } from '../../analysis/testing/synthetic-plant';
 
 /**
- * `twin residuals` as users run it: the bundled CLI in a child process (built here the way `npm run build`
- * builds dist-electron/cli.cjs and the worker beside it), on a project file and a local store.
+ * `twin residuals` as users run it: `node bin/twin.cjs` in a child process, with the CLI and its analysis
+ * worker bundled beside it as `npm run build` does, on a project file and a local store.
  */
-const run = promisify(execFile);
+let installed: InstalledCli;
 let dir: string;
-let cli: string;
 let project: string;
 let store: string;
 
-async function twin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
+async function twin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return installed.run(args);
 }
 
 const FROM = new Date(SYNTHETIC_FROM).toISOString();
@@ -34,7 +25,7 @@ const TO = new Date(SYNTHETIC_FROM + 10 * 86_400_000).toISOString();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'twin-cli-residuals-'));
-  ({ cli } = await buildAnalysisBundles(path.join(dir, 'dist-electron'), ['cli', 'worker']));
+  installed = await installCli();
   project = path.join(dir, 'plant.twin.json');
   await writeFile(project, JSON.stringify(syntheticProject(), null, 2));
   store = path.join(dir, 'local');
@@ -43,6 +34,7 @@ beforeAll(async () => {
   await s.close();
 }, 120_000);
 afterAll(async () => {
+  installed?.remove();
   await rm(dir, { recursive: true, force: true });
 });
 

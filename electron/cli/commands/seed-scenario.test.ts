@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import faultsFileText from '../../../assets/demo/b7-faults.json?raw';
 import { scenarioFaultPlan } from '../../../shared/sim/scenario-plan';
 import { LocalStore } from '../../sources/local/local-store';
-import { runCli } from '../main';
+import { runCli } from '../run-cli';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { FORMAT_VERSION } from '../../twin/format-version';
-import type { TwinState } from '../../twin/state';
+import { emptyDocument } from '../../twin/empty-document';
+import { stateFromDocument, type TwinState } from '../../twin/state';
 import { jsonPath } from '../../twin/validate/json-path';
 import type { Located } from '../../twin/validate/located-document';
 import type { RuleContext } from '../../twin/validate/rule-context';
@@ -7,10 +7,10 @@ import { MODEL_VERSION } from './model-schema';
 import { readModel } from './read-model';
 import { resolveModel } from './resolve-model';
 
-function byId<T extends { id: string }>(items: readonly Located<T>[]): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const { value } of items) if (!(value.id in out)) out[value.id] = value;
-  return out;
+/** The records, the first of duplicate ids winning as the editor would load them. */
+function values<T extends { id: string }>(items: readonly Located<T>[]): T[] {
+  const seen = new Set<string>();
+  return items.filter(({ value }) => !seen.has(value.id) && seen.add(value.id)).map(({ value }) => value);
 }
 
 /**
@@ -21,14 +21,14 @@ function byId<T extends { id: string }>(items: readonly Located<T>[]): Record<st
 export function checkModels(ctx: RuleContext): void {
   const { doc } = ctx;
   if (doc.models.length === 0) return;
-  const twin: TwinState = {
-    meta: { formatVersion: FORMAT_VERSION, id: '', name: '', timeZone: doc.timeZone ?? 'UTC' },
-    assets: byId(doc.assets),
-    connections: byId(doc.connections),
-    systems: {},
-    sensors: byId(doc.sensors),
-    models: {},
-  };
+  // Only what sensors of an asset depend on; the rest of the document is checked by the other rules.
+  const twin: TwinState = stateFromDocument({
+    ...emptyDocument('validate'),
+    assets: values(doc.assets),
+    connections: values(doc.connections),
+    sensors: values(doc.sensors),
+  });
+
   for (const { value, index } of doc.models) {
     const read = readModel(value, ['models', index]);
     if (read.status === 'invalid') {
