@@ -8,6 +8,7 @@ import { documentStore, useDocument } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { runCommand } from '../commands/registry';
 import { PropertyField, TextField } from './fields';
+import { ModelsSection } from '../features/analysis/ModelsSection';
 
 const doc = () => documentStore.getState();
 const seal = () => doc().seal();
@@ -95,6 +96,7 @@ function AssetInspector({ asset }: { asset: Asset }) {
           </ul>
         </fieldset>
       )}
+      <ModelsSection assetId={asset.id} />
     </>
   );
 }
