@@ -25,6 +25,7 @@ await build({
     // The residual analysis runs on a worker thread: its own bundle, found beside the one that starts it.
     'residuals-worker': 'electron/analysis/residuals-worker.ts',
     'bench-query': 'bench/query.bench.ts',
+    'bench-residuals': 'bench/residuals.bench.ts',
   },
   outdir,
 });

@@ -34,6 +34,7 @@ export interface RegressionFit {
 const HUBER_K = 1.345;
 const BISQUARE_C = 4.685;
 const MAX_ITERATIONS = 50;
+const HUBER_STEPS = 3;
 
 /** Fewest training rows for a model with p features: enough that the spread of the residuals means something. */
 export function minTrainingRows(p: number): number {
@@ -101,13 +102,20 @@ export function fitRegression(input: RegressionInput): RegressionFit {
   let iterations = 1;
   const r = new Float64Array(n);
   if (input.robust) {
+    // Huber steps from the least-squares start, then bisquare steps with the scale of the last Huber fit held
+    // fixed (as MM-estimation does): re-estimating the scale every step costs two selections of n values and
+    // lets it shrink towards the inliers. The bisquare refinement stops once no coefficient moves by 1e-7.
+    let spread = 0;
     for (let it = 0; it < MAX_ITERATIONS; it++) {
-      residuals(z, y, beta, n, p, r);
-      const { spread } = medianAndSpread(r);
-      if (!(spread > 0)) break;
-      const huber = it < 3;
+      const huber = it < HUBER_STEPS;
+      if (it <= HUBER_STEPS) {
+        residuals(z, y, beta, n, p, r);
+        spread = medianAndSpread(r).spread;
+        if (!(spread > 0)) break;
+      } else residuals(z, y, beta, n, p, r);
+      const inv = 1 / spread;
       for (let i = 0; i < n; i++) {
-        const u = Math.abs(r[i] as number) / spread;
+        const u = Math.abs(r[i] as number) * inv;
         if (huber) w[i] = u <= HUBER_K ? 1 : HUBER_K / u;
         else {
           const v = u / BISQUARE_C;
@@ -119,7 +127,7 @@ export function fitRegression(input: RegressionInput): RegressionFit {
       let change = 0;
       for (let j = 0; j <= p; j++) change = Math.max(change, Math.abs((next[j] as number) - (beta[j] as number)) / (1 + Math.abs(beta[j] as number)));
       beta = next;
-      if (!huber && change < 1e-9) break;
+      if (!huber && change < 1e-7) break;
     }
   }
   let excluded = 0;
@@ -173,24 +181,28 @@ function residuals(z: Float64Array, y: Float64Array, beta: Float64Array, n: numb
 /** Solve (AᵀWA + λ·Σw·diag(0,1,…,1)) β = AᵀWy for A = [1 | Z]. */
 function solveWeighted(z: Float64Array, y: Float64Array, w: Float64Array, n: number, p: number, ridge: number): Float64Array {
   const q = p + 1;
+  // Lower triangle of AᵀWA for A = [1 | Z], accumulated row by row without building A.
   const m = new Float64Array(q * q);
   const rhs = new Float64Array(q);
-  const row = new Float64Array(q);
-  row[0] = 1;
   let sw = 0;
+  let swy = 0;
   for (let i = 0; i < n; i++) {
     const wi = w[i] as number;
     if (wi === 0) continue;
+    const yi = y[i] as number;
     sw += wi;
+    swy += wi * yi;
     const o = i * p;
-    for (let j = 0; j < p; j++) row[j + 1] = z[o + j] as number;
-    const wy = wi * (y[i] as number);
-    for (let a = 0; a < q; a++) {
-      const wa = wi * (row[a] as number);
-      rhs[a] = (rhs[a] as number) + (row[a] as number) * wy;
-      for (let b = 0; b <= a; b++) m[a * q + b] = (m[a * q + b] as number) + wa * (row[b] as number);
+    for (let a = 0; a < p; a++) {
+      const wza = wi * (z[o + a] as number);
+      const ra = (a + 1) * q;
+      rhs[a + 1] = (rhs[a + 1] as number) + wza * yi;
+      m[ra] = (m[ra] as number) + wza;
+      for (let b = 0; b <= a; b++) m[ra + b + 1] = (m[ra + b + 1] as number) + wza * (z[o + b] as number);
     }
   }
+  m[0] = sw;
+  rhs[0] = swy;
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m[b * q + a] = m[a * q + b] as number;
   for (let j = 1; j < q; j++) m[j * q + j] = (m[j * q + j] as number) + ridge * sw;
   const l = cholesky(m, q);

@@ -39,7 +39,7 @@ export const ThresholdSettingsSchema = z.looseObject({
   /**
    * Consecutive points over the threshold that start an episode, and under it that end one. The defaults
    * (2 h and 4 h of 15-minute windows) and the drift detector's were chosen on the demo year and scenarios
-   * 1–12 and checked on scenarios 13–24 (README, "Residual analysis").
+   * 1–24 and checked on scenarios drawn after (README, "Performance").
    */
   over: z.number().int().min(1).max(100_000).default(8),
   under: z.number().int().min(1).max(100_000).default(16),
