@@ -26,6 +26,7 @@ await build({
     'residuals-worker': 'electron/analysis/residuals-worker.ts',
     'bench-query': 'bench/query.bench.ts',
     'bench-residuals': 'bench/residuals.bench.ts',
+    'bench-import': 'bench/import.bench.ts',
   },
   outdir,
 });
