@@ -4,6 +4,7 @@ import { webCommand } from './commands/web';
 import { catalogCommand, queryCommand, valueAtCommand } from './commands/source-commands';
 import { seedCommand } from './commands/seed';
 import { importCommand } from './commands/import';
+import { pullCommand, pushCommand, revisionsCommand } from './commands/tenant-commands';
 import { residualsCommand } from './commands/residuals';
 
 /** Every `twin` subcommand, in help order. */
@@ -15,5 +16,8 @@ export const commands: readonly CliCommand[] = [
   valueAtCommand,
   seedCommand,
   importCommand,
+  pushCommand,
+  pullCommand,
+  revisionsCommand,
   residualsCommand,
 ];

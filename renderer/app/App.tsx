@@ -5,6 +5,7 @@ import { Inspector } from '../panels/Inspector';
 import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
 import { DialogHost } from '../dialogs/DialogHost';
+import { TenantDialogs } from '../features/tenant/TenantDialogs';
 import { AnalysisHost } from '../features/analysis/AnalysisHost';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
@@ -38,6 +39,7 @@ export function App() {
         <StatusBar />
       </div>
       <DialogHost />
+      <TenantDialogs />
       <AnalysisHost />
     </ReactFlowProvider>
   );
