@@ -22,8 +22,11 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
+    // The residual analysis runs on a worker thread: its own bundle, found beside the one that starts it.
+    'residuals-worker': 'electron/analysis/residuals-worker.ts',
     'bench-query': 'bench/query.bench.ts',
     'bench-rollup': 'bench/rollup.bench.ts',
+    'bench-residuals': 'bench/residuals.bench.ts',
     'bench-import': 'bench/import.bench.ts',
   },
   outdir,

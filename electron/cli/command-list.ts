@@ -8,6 +8,7 @@ import { pullCommand, pushCommand, revisionsCommand } from './commands/tenant-co
 import { suggestCommand } from './bindings/suggest-command';
 import { bindingsCommand } from './bindings/bindings-command';
 import { cacheCommand } from './commands/cache';
+import { residualsCommand } from './commands/residuals';
 
 /** Every `twin` subcommand, in help order. */
 export const commands: readonly CliCommand[] = [
@@ -24,4 +25,5 @@ export const commands: readonly CliCommand[] = [
   suggestCommand,
   bindingsCommand,
   cacheCommand,
+  residualsCommand,
 ];

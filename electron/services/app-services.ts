@@ -12,6 +12,7 @@ import { sourceHandlers } from './handlers/source-handlers';
 import { bindingHandlers } from './handlers/binding-handlers';
 import { cacheHandlers } from './handlers/cache-handlers';
 import { sessionSources } from '../sources/session-sources';
+import { analysisHandlers } from './handlers/analysis-handlers';
 import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
@@ -35,6 +36,8 @@ export interface AppServicesOptions {
   demoData: DemoDataMode;
   /** Electron's safeStorage, which encrypts tenant secrets in the desktop app; absent in the web host. */
   safeStorage?: SafeStorageLike | null;
+  /** The residual-analysis worker script; default: the bundled one beside the running bundle. */
+  residualsWorkerFile?: string;
 }
 
 export interface AppServices {
@@ -93,6 +96,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...tenantHandlers(tenants.service),
     ...bindingHandlers(sources),
     ...cacheHandlers(sources),
+    ...analysisHandlers(sources, events, o.residualsWorkerFile),
   };
   const demoDataDone = demo.start();
 

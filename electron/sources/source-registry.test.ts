@@ -31,6 +31,8 @@ function fakeSource(log: string[]): TimeSeriesSource {
     valueAt: async () => [],
     raw: async (key) => ({ key, t: [], v: [], truncated: false }),
     write: async (points) => ({ written: points.length, dropped: 0, errors: [] }),
+    writeRecords: async (records) => ({ written: records.length, dropped: 0, errors: [] }),
+    deleteRange: async () => undefined,
     close: async () => void log.push('closed'),
   };
 }

@@ -1,5 +1,6 @@
 import type { SeriesBuckets } from '../../shared/series/rollup-math';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../shared/series/types';
+import type { DeleteSelection, WriteRecord } from '../../shared/series/write-record';
 
 /** Options every source call accepts. */
 export interface CallOptions {
@@ -43,6 +44,10 @@ export interface TimeSeriesSource {
   raw(key: string, range: TimeRange, limit: number, options?: CallOptions): Promise<RawPoints>;
   /** Write points; reports what landed and what did not. */
   write(points: readonly WritePoint[], options?: CallOptions): Promise<WriteResult>;
+  /** Write multi-field points with tags (analysis results); `written`/`dropped` count points (records). */
+  writeRecords(records: readonly WriteRecord[], options?: CallOptions): Promise<WriteResult>;
+  /** Delete the points of a measurement that carry the selection's tags, in [from, to): how a re-run replaces its earlier results. */
+  deleteRange(selection: DeleteSelection, options?: CallOptions): Promise<void>;
   /** Release connections and files. */
   close(): Promise<void>;
   /**

@@ -207,6 +207,8 @@ describe('isolation between tenants', () => {
       valueAt: async () => [],
       raw: async () => ({ key: '', t: [], v: [], truncated: false }),
       write: async () => ({ written: 0, dropped: 0, errors: [] }),
+      writeRecords: async () => ({ written: 0, dropped: 0, errors: [] }),
+      deleteRange: async () => undefined,
       close: async () => undefined,
     };
     let scope = (): string => 'offline';

@@ -6,6 +6,7 @@ import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
 import { DialogHost } from '../dialogs/DialogHost';
 import { TenantDialogs } from '../features/tenant/TenantDialogs';
+import { AnalysisHost } from '../features/analysis/AnalysisHost';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
 import { Toolbar } from './Toolbar';
@@ -43,6 +44,7 @@ export function App() {
       </div>
       <DialogHost />
       <TenantDialogs />
+      <AnalysisHost />
     </ReactFlowProvider>
   );
 }

@@ -10,6 +10,7 @@ import { runCommand } from '../commands/registry';
 import { PropertyField, TextField } from './fields';
 import { AssetSensorsSection } from '../features/bindings/AssetSensorsSection';
 import { AssetReadings } from '../features/values/AssetReadings';
+import { ModelsSection } from '../features/analysis/ModelsSection';
 
 const doc = () => documentStore.getState();
 const seal = () => doc().seal();
@@ -84,6 +85,7 @@ function AssetInspector({ asset }: { asset: Asset }) {
       )}
       <AssetSensorsSection asset={asset} />
       <AssetReadings assetId={asset.id} />
+      <ModelsSection assetId={asset.id} />
     </>
   );
 }

@@ -30,6 +30,7 @@ import {
 } from './tenant-schemas';
 import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
 import { CacheFillProgressSchema, CacheStatsSchema } from './cache-schemas';
+import { ResidualProgressSchema, ResidualRunSchema } from './analysis-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -267,6 +268,19 @@ export const contract = {
     z.object({ series: z.number().int() }),
   ),
   cancelCacheFill: method('Stop filling the rollup cache in the background; what is filled stays.', z.object({}), z.object({})),
+  runResiduals: method(
+    'Run a residual model of the twin over a range: align its inputs, fit, predict, find episodes, optionally write the results back. Progress comes as residualsProgress events on the channel; cancel({ channel }) stops it.',
+    z.object({
+      source: SourceId,
+      document: TwinDocumentSchema,
+      model: z.string().min(1).max(128),
+      from: EpochMs,
+      to: EpochMs,
+      write: z.boolean().default(false),
+      channel: z.string().min(1).max(200),
+    }),
+    ResidualRunSchema,
+  ),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -293,6 +307,8 @@ export const events = {
   cacheFillProgress: CacheFillProgressSchema,
   /** Progress of an import running on a channel. */
   importProgress: ImportProgressSchema,
+  /** Progress of a residual run, by its channel. */
+  residualsProgress: ResidualProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

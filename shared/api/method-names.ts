@@ -45,6 +45,7 @@ export const methodNames = [
   'clearCache',
   'refreshCache',
   'cancelCacheFill',
+  'runResiduals',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -1,4 +1,5 @@
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
 import type { ChannelAborts } from '../channel-aborts';
 import type { CallOptions, CatalogQuery, TimeSeriesSource, WindowsQuery } from '../source';
 import { PassThroughSource } from './pass-through-source';
@@ -46,5 +47,13 @@ export class CancellableSource extends PassThroughSource {
 
   override write(points: readonly WritePoint[], options?: CallOptions): Promise<WriteResult> {
     return this.run(options, (o) => this.inner.write(points, o));
+  }
+
+  override writeRecords(records: readonly WriteRecord[], options?: CallOptions): Promise<WriteResult> {
+    return this.run(options, (o) => this.inner.writeRecords(records, o));
+  }
+
+  override deleteRange(selection: DeleteSelection, options?: CallOptions): Promise<void> {
+    return this.run(options, (o) => this.inner.deleteRange(selection, o));
   }
 }

@@ -36,6 +36,8 @@ function recordingSource() {
       if (points.some((p) => p.value < 0)) throw new Error('refused');
       return { written: points.length, dropped: 0, errors: [] };
     },
+    writeRecords: async (records, o) => (seen.push({ call: 'writeRecords', options: o }), { written: records.length, dropped: 0, errors: [] }),
+    deleteRange: async (_s, o) => void seen.push({ call: 'deleteRange', options: o }),
     close: async () => void seen.push({ call: 'close', options: undefined }),
   };
   return source;
@@ -93,6 +95,24 @@ describe('InvalidateOnWriteSource', () => {
     ]);
     await expect(s.write([{ key: 'n#v', t: 100, value: -1 }])).rejects.toThrow('refused');
     expect(got[2]).toEqual({ source: 'src', keys: ['n#v'], from: 100, to: 101 });
+  });
+
+  it('announces the numeric fields of written records as series, and a deleted range over the whole source', async () => {
+    const changes = new SourceChanges();
+    const got: SourceChange[] = [];
+    changes.subscribe((c) => got.push(c));
+    const s = new InvalidateOnWriteSource(recordingSource(), 'src', changes);
+    await s.writeRecords([
+      { measurement: 'twin_prediction', tags: { model: 'm1', asset: 'CH-1' }, fields: { actual: 1, predicted: 2 }, t: 20 },
+      { measurement: 'twin_alert', tags: { model: 'm1' }, fields: { peak: 3, direction: 'high' }, t: 5 },
+    ]);
+    expect(got).toEqual([
+      { source: 'src', keys: ['twin_prediction,asset=CH-1,model=m1#actual'], from: 20, to: 21 },
+      { source: 'src', keys: ['twin_prediction,asset=CH-1,model=m1#predicted'], from: 20, to: 21 },
+      { source: 'src', keys: ['twin_alert,model=m1#peak'], from: 5, to: 6 },
+    ]);
+    await s.deleteRange({ measurement: 'twin_alert', tags: { model: 'm1' }, from: 0, to: 100 });
+    expect(got[3]).toEqual({ source: 'src', from: 0, to: 100 });
   });
 });
 

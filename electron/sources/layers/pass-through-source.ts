@@ -1,4 +1,5 @@
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
 import type { CallOptions, CatalogQuery, TimeSeriesSource, WindowsQuery } from '../source';
 
 /**
@@ -31,6 +32,14 @@ export class PassThroughSource implements TimeSeriesSource {
 
   write(points: readonly WritePoint[], options?: CallOptions): Promise<WriteResult> {
     return this.inner.write(points, options);
+  }
+
+  writeRecords(records: readonly WriteRecord[], options?: CallOptions): Promise<WriteResult> {
+    return this.inner.writeRecords(records, options);
+  }
+
+  deleteRange(selection: DeleteSelection, options?: CallOptions): Promise<void> {
+    return this.inner.deleteRange(selection, options);
   }
 
   close(): Promise<void> {

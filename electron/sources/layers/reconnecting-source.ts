@@ -1,5 +1,6 @@
 import { twinError } from '../../../shared/api/errors';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
 import type { CallOptions, CatalogQuery, TimeSeriesSource, WindowsQuery } from '../source';
 
 /** How long after a failed attempt a call tries to connect again (calls in between fail at once). */
@@ -70,6 +71,14 @@ export class ReconnectingSource implements TimeSeriesSource {
 
   async write(points: readonly WritePoint[], options?: CallOptions): Promise<WriteResult> {
     return (await this.source()).write(points, options);
+  }
+
+  async writeRecords(records: readonly WriteRecord[], options?: CallOptions): Promise<WriteResult> {
+    return (await this.source()).writeRecords(records, options);
+  }
+
+  async deleteRange(selection: DeleteSelection, options?: CallOptions): Promise<void> {
+    return (await this.source()).deleteRange(selection, options);
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,8 @@ import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, Window
 import { emptyWindows } from '../../../shared/series/types';
 import { canonicalSeriesKey } from '../../../shared/series/series-key';
 import { emptyBuckets, type SeriesBuckets } from '../../../shared/series/rollup-math';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
+import { deletePoints, writeRecordsTo } from './record-writes';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
 import { AsyncMutex } from './async-mutex';
 import { ConnectionPool } from './connection-pool';
@@ -253,6 +255,18 @@ export class LocalStore implements TimeSeriesSource {
       await stage.abort();
       throw e;
     }
+  }
+
+  /** Write multi-field points with tags: each field is its own series (`measurement,tags#field`), all in one transaction. */
+  async writeRecords(records: readonly WriteRecord[], options: CallOptions = {}): Promise<WriteResult> {
+    this.check();
+    return writeRecordsTo(() => this.beginWrite(), records, options);
+  }
+
+  /** Delete the points of the series of a measurement that carry the selection's tags, in [from, to), in one transaction. */
+  async deleteRange(selection: DeleteSelection, options: CallOptions = {}): Promise<void> {
+    this.check();
+    await deletePoints({ registry: this.registry, writes: this.internals.writes, connect: () => this.db.connect() }, selection, options);
   }
 
   /**
