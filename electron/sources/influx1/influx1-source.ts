@@ -80,8 +80,7 @@ export class Influx1Source implements TimeSeriesSource {
   private seriesOf(result: StatementResult | undefined, key: string): StatementResult['series'] {
     if (!result) return [];
     if (result.error !== undefined) {
-      const e = statementFailure(`${result.error} (series ${key})`, { where: this.http.where, server: 'InfluxDB', database: this.http.database });
-      throw e;
+      throw statementFailure(result.error, this.http.responseContext(), key);
     }
     return result.series;
   }
@@ -96,7 +95,7 @@ export class Influx1Source implements TimeSeriesSource {
   async catalog(query: CatalogQuery = {}): Promise<CatalogEntry[]> {
     this.open(query.signal);
     const [fields, series] = await this.http.query(CATALOG_STATEMENTS, { signal: query.signal });
-    const ctx = { where: this.http.where, server: 'InfluxDB', database: this.http.database };
+    const ctx = this.http.responseContext();
     for (const r of [fields, series]) {
       if (r?.error === undefined) continue;
       // 1.6 answers SHOW FIELD KEYS on a missing database with "not executed", naming no cause.
@@ -199,10 +198,10 @@ export class Influx1Source implements TimeSeriesSource {
             timeoutMs: this.http.timeoutMs,
             action: 'write',
             database: this.http.database,
-            secrets: this.http.secretValues(),
+            redactor: this.http.redactor,
           });
         }
-        total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length));
+        total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length, this.http.redactor));
       });
     } catch (e) {
       if (total.written === 0 || !(isTwinError(e) || (e instanceof Error && e.name === 'AbortError'))) throw e;

@@ -197,7 +197,7 @@ export class Influx2Source implements TimeSeriesSource {
   }
 
   write(points: readonly WritePoint[], options: CallOptions = {}): Promise<WriteResult> {
-    return writeBatches(this.client, points, this.profile.token, options.signal);
+    return writeBatches(this.client, points, options.signal);
   }
 
   async close(): Promise<void> {
