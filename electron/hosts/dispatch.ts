@@ -1,5 +1,6 @@
 import { contract, type MethodName, type MethodOutput, type ParsedInput, type ResultEnvelope } from '../../shared/api/contract';
 import { toErrorData, type Problem } from '../../shared/api/errors';
+import { inputGuard } from './input-guards';
 
 /** The service side of the contract: one function per method, taking the parsed input. */
 export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Promise<MethodOutput<K>> };
@@ -21,7 +22,10 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
  */
 export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<ResultEnvelope> {
   if (!isMethodName(name)) return { ok: false, error: { kind: 'invalid-input', message: `There is no API method "${name.slice(0, 100)}".` } };
-  const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
+  const input = rawInput === undefined ? {} : rawInput;
+  const refused = inputGuard(name, input);
+  if (refused) return { ok: false, error: refused };
+  const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) {
     const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({ path: issuePath(i.path), message: i.message, severity: 'error' }));
     const first = problems[0];
