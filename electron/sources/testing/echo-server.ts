@@ -72,7 +72,8 @@ function healthy(res: ServerResponse, req: IncomingMessage, path: string, body: 
     const databases = { statement_id: 0, series: [{ name: 'databases', columns: ['name'], values: [['plant']] }] };
     return answer(res, 200, json, JSON.stringify({ results: [databases] }));
   }
-  if (path === '/query') return answer(res, 200, json, JSON.stringify({ results: [{ statement_id: 0, error: 'error authorizing query: requires admin privilege' }] }));
+  if (path === '/query')
+    return answer(res, 200, json, JSON.stringify({ results: [{ statement_id: 0, error: 'error authorizing query: requires admin privilege' }] }));
   return answer(res, 403, json, JSON.stringify({ error: 'forbidden' }));
 }
 
@@ -99,12 +100,18 @@ export async function startEchoServer(kind: FailureKind, flavour: 'influx1' | 'i
         return answer(res, 204, version, '');
       }
       if (isQuery || path === '/write' || path.startsWith('/api/v2/')) {
-        if (kind === 'query-401') return answer(res, 401, json, JSON.stringify({ error: `authorization failed: ${said}`, message: `unauthorized access: ${said}` }));
+        if (kind === 'query-401')
+          return answer(res, 401, json, JSON.stringify({ error: `authorization failed: ${said}`, message: `unauthorized access: ${said}` }));
         if (kind === 'query-403') return answer(res, 403, json, JSON.stringify({ error: `forbidden: ${said}`, message: `insufficient permissions: ${said}` }));
         if (kind === 'query-not-json') return answer(res, 200, { 'Content-Type': 'text/plain' }, `not what you expected: ${said}`);
         if (kind === 'query-500') return answer(res, 500, json, JSON.stringify({ error: `internal error: ${said}`, message: `internal error: ${said}` }));
         if (kind === 'query-html')
-          return answer(res, 502, { 'Content-Type': 'text/html' }, `<!doctype html><html><body><h1>502 Bad Gateway</h1><pre>${said}</pre>\n\u0007\u001b[31m</body></html>`);
+          return answer(
+            res,
+            502,
+            { 'Content-Type': 'text/html' },
+            `<!doctype html><html><body><h1>502 Bad Gateway</h1><pre>${said}</pre>\n\u0007\u001b[31m</body></html>`,
+          );
       }
       return answer(res, 404, { 'Content-Type': 'text/plain' }, `404 page not found ${said}`);
     });
