@@ -1,6 +1,7 @@
 import { copyAssets, pasteAssets, type ClipboardPayload } from '../../shared/twin/edits/clipboard';
 import { deleteItems, flipAssets, moveAssets, rotateAssets } from '../../shared/twin/edits/asset-edits';
 import { createSystem } from '../../shared/twin/edits/system-edits';
+import { freeOffset } from '../../shared/twin/edits/placement';
 import { documentStore } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { useNotice } from '../stores/notice-store';
@@ -9,6 +10,7 @@ import { newId } from '../editor/id';
 import { guardUnsaved, save, saveAs } from '../project/project-actions';
 import { startImport } from '../project/import-actions';
 import { registerCommands, type Command } from './registry';
+import { setUiPreferences, usePreferences } from '../stores/preferences-store';
 
 let clipboard: ClipboardPayload | null = null;
 let pasteCount = 0;
@@ -29,7 +31,10 @@ function copy(): void {
 function paste(payload: ClipboardPayload | null = clipboard): void {
   if (!payload || !payload.assets.length) return;
   pasteCount++;
-  const { diff, assetIds } = pasteAssets(documentStore.getState().twin, payload, { x: 40 * pasteCount, y: 40 * pasteCount }, newId);
+  // Beside the copied assets, moved on into free space: a paste never lands on top of what is there.
+  const twin = documentStore.getState().twin;
+  const offset = freeOffset(twin, payload.assets, { x: 40 * pasteCount, y: 40 * pasteCount });
+  const { diff, assetIds } = pasteAssets(twin, payload, offset, newId);
   documentStore.getState().apply(diff, { kind: 'record' });
   useView.getState().select(assetIds);
   useNotice.getState().say(`Pasted ${assetIds.length} asset${assetIds.length > 1 ? 's' : ''} with new tags.`);
@@ -161,6 +166,12 @@ const commands: Command[] = [
   { id: 'view.zoomIn', label: 'Zoom in', keys: ['Mod+=', 'Mod++'], inInputs: true, run: () => canvasHandle()?.zoomIn() },
   { id: 'view.zoomOut', label: 'Zoom out', keys: ['Mod+-'], inInputs: true, run: () => canvasHandle()?.zoomOut() },
   { id: 'view.find', label: 'Find by tag…', keys: ['Mod+F'], inInputs: true, run: () => useView.getState().setFindOpen(true) },
+  {
+    id: 'view.toggleMinimap',
+    label: 'Show minimap',
+    keys: ['Shift+M'],
+    run: () => setUiPreferences({ showMinimap: !usePreferences.getState().ui.showMinimap }),
+  },
 ];
 
 /** Register the app's commands once at start. */
