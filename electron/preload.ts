@@ -34,6 +34,8 @@ const bridge = {
   previewImport: call('previewImport'),
   importFile: call('importFile'),
   demoDataStatus: call('demoDataStatus'),
+  uiPreferences: call('uiPreferences'),
+  setUiPreferences: call('setUiPreferences'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

@@ -70,6 +70,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       return { opened: true };
     },
     chooseImportPath: async () => ({ path: o.dialogs ? await o.dialogs.chooseImport() : null }),
+    uiPreferences: async () => preferences.get().ui,
+    setUiPreferences: async (patch) => preferences.updateUi(patch),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
   };

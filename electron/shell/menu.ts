@@ -24,6 +24,7 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.find',
+  'view.toggleMinimap',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -144,6 +145,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Fit View', command: 'view.fit', accelerator: 'Shift+1' }),
     item({ label: 'Zoom In', command: 'view.zoomIn', accelerator: 'CmdOrCtrl+=' }),
     item({ label: 'Zoom Out', command: 'view.zoomOut', accelerator: 'CmdOrCtrl+-' }),
+    item({ label: 'Show or Hide Minimap', command: 'view.toggleMinimap', accelerator: 'Shift+M' }),
     separator,
     { role: 'togglefullscreen' },
   ];

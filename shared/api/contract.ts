@@ -16,6 +16,13 @@ import {
 } from '../series/types';
 import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportResultSchema } from './source-schemas';
 
+/** Interface preferences kept between sessions; add fields with a default, so older preference files still read. */
+export const UiPreferencesSchema = z.object({
+  /** Whether the overview map is drawn in the canvas corner. */
+  showMinimap: z.boolean(),
+});
+export type UiPreferences = z.infer<typeof UiPreferencesSchema>;
+
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
 
@@ -177,6 +184,8 @@ export const contract = {
     z.object({}),
     z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
   ),
+  uiPreferences: method('How the user left the interface (the minimap shown or hidden), kept between sessions.', z.object({}), UiPreferencesSchema),
+  setUiPreferences: method('Change interface preferences; fields left out keep their value.', UiPreferencesSchema.partial(), UiPreferencesSchema),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export const methodNames = [
   'previewImport',
   'importFile',
   'demoDataStatus',
+  'uiPreferences',
+  'setUiPreferences',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];
