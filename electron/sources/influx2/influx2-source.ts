@@ -84,7 +84,7 @@ function toSeriesWindows(key: string, rows: Map<number, WindowRow>): SeriesWindo
   return out;
 }
 
-/** InfluxDB 2.x / Cloud / 1.8+ through Flux (DESIGN.md, "Data sources"). */
+/** InfluxDB 2.x / Cloud / 1.8+ through Flux (docs/architecture.md, "One request, from a component to a source"). */
 export class Influx2Source implements TimeSeriesSource {
   readonly kind = 'influx2' as const;
   private readonly client: FluxClient;
