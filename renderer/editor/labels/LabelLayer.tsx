@@ -29,6 +29,20 @@ export interface LabelLayerProps {
   name: string;
 }
 
+/** One label; redrawn only when its label object changes, so callers that keep unchanged labels' objects pay for what moved. */
+const Label = memo(function Label({ label: l }: { label: ScreenLabel }) {
+  return (
+    <span
+      className={`label${l.className ? ` ${l.className}` : ''}`}
+      data-label-for={l.id}
+      style={{ left: l.box.x, top: l.box.y, width: l.box.width, height: l.box.height }}
+      {...l.data}
+    >
+      {l.text}
+    </span>
+  );
+});
+
 /**
  * One layer of labels over the canvas, decluttered: the labels that overlap none kept before them, by
  * priority. Everything is in one element and repositioned by one transform when the view pans; labels
@@ -40,15 +54,7 @@ export const LabelLayer = memo(function LabelLayer({ labels, offset, gap = 2, ar
     <div className="label-layer" data-layer={name} aria-hidden={ariaHidden || undefined}>
       <div className="label-layer__origin" style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }}>
         {kept.map((l) => (
-          <span
-            key={l.id}
-            className={`label${l.className ? ` ${l.className}` : ''}`}
-            data-label-for={l.id}
-            style={{ left: l.box.x, top: l.box.y, width: l.box.width, height: l.box.height }}
-            {...l.data}
-          >
-            {l.text}
-          </span>
+          <Label key={l.id} label={l} />
         ))}
       </div>
     </div>

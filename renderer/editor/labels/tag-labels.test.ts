@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { declutter } from '../../../shared/geometry/declutter';
 import { assetBox } from '../../../shared/twin/edits/placement';
 import { makeState } from '../../../shared/twin/test-state';
-import { tagLabels } from './tag-labels';
+import { TagLabelCache, tagLabels } from './tag-labels';
+import { moveAssets } from '../../../shared/twin/edits/asset-edits';
+import { applyDiff } from '../../../shared/twin/diff';
 
 const state = makeState([
   { id: 'ch', kind: 'chiller', tag: 'CH-1', position: { x: 0, y: 0 } },
@@ -40,5 +42,20 @@ describe('tag labels', () => {
     expect(tagLabels(state.assets, 0.3, new Set()).map((l) => l.text)).not.toContain('J-1');
     expect(tagLabels(state.assets, 0.3, new Set(['j'])).map((l) => l.text)).toContain('J-1');
     expect(tagLabels(state.assets, 1, new Set()).map((l) => l.text)).toContain('J-1');
+  });
+});
+
+describe('TagLabelCache', () => {
+  it('hands back the same label for an asset that did not change, a new one for one that moved', () => {
+    const cache = new TagLabelCache();
+    const before = cache.labels(state.assets, 1, new Set());
+    const moved = applyDiff(state, moveAssets(state, { ch: { x: 50, y: 50 } }));
+    const after = cache.labels(moved.assets, 1, new Set());
+    const byId = (list: typeof before) => new Map(list.map((l) => [l.id, l]));
+    expect(byId(after).get('tt')).toBe(byId(before).get('tt'));
+    expect(byId(after).get('ch')).not.toBe(byId(before).get('ch'));
+    expect(after).toEqual(tagLabels(moved.assets, 1, new Set()));
+    // A zoom change lays every label out again.
+    expect(byId(cache.labels(moved.assets, 0.5, new Set())).get('tt')).not.toBe(byId(after).get('tt'));
   });
 });

@@ -32,6 +32,28 @@ const TIER: Record<Category, number> = {
 const FITTINGS = new Set(['pipe-junction']);
 const SELECTED = 10;
 
+/** The tag label of one asset at a zoom, or null when it has none or is left out at this zoom. */
+function tagLabel(a: Asset, zoom: number, isSelected: boolean): ScreenLabel | null {
+  if (!a.tag) return null;
+  const def = componentByKind(a.kind);
+  const tier = FITTINGS.has(a.kind) ? 0 : def ? TIER[def.category] : 1;
+  // Zoomed out, a pipe fitting's tag (J-201) says nothing a reader looks for and covers the lines it sits on.
+  if (tier === 0 && zoom < FAR_ZOOM && !isSelected) return null;
+  const box = assetBox(a);
+  const width = textWidth(a.tag) + 2 * PAD_X;
+  // Within a tier, the bigger symbol wins (a chiller before a pump); the bonus stays under 1.
+  const size = Math.min(0.99, (box.width * box.height) / 100_000);
+  const instrument = tier <= 1;
+  return {
+    id: a.id,
+    text: a.tag,
+    box: { x: (box.x + box.width / 2) * zoom - width / 2, y: (box.y + box.height) * zoom + BELOW, width, height: HEIGHT },
+    priority: (isSelected ? SELECTED : tier) + size,
+    className: `label--tag${instrument ? ' label--tag-instrument' : ''}${isSelected ? ' label--selected' : ''}`,
+    data: { 'data-tag': a.tag },
+  };
+}
+
 /**
  * The tag labels of the assets at a zoom, in screen pixels from the canvas origin: each centred under its
  * symbol, prioritised for decluttering (bigger symbols first within a tier).
@@ -39,25 +61,33 @@ const SELECTED = 10;
 export function tagLabels(assets: Readonly<Record<string, Asset>>, zoom: number, selected: ReadonlySet<string>): ScreenLabel[] {
   const out: ScreenLabel[] = [];
   for (const a of Object.values(assets)) {
-    if (!a.tag) continue;
-    const def = componentByKind(a.kind);
-    const box = assetBox(a);
-    const width = textWidth(a.tag) + 2 * PAD_X;
-    const tier = FITTINGS.has(a.kind) ? 0 : def ? TIER[def.category] : 1;
-    const isSelected = selected.has(a.id);
-    // Zoomed out, a pipe fitting's tag (J-201) says nothing a reader looks for and covers the lines it sits on.
-    if (tier === 0 && zoom < FAR_ZOOM && !isSelected) continue;
-    // Within a tier, the bigger symbol wins (a chiller before a pump); the bonus stays under 1.
-    const size = Math.min(0.99, (box.width * box.height) / 100_000);
-    const instrument = tier <= 1;
-    out.push({
-      id: a.id,
-      text: a.tag,
-      box: { x: (box.x + box.width / 2) * zoom - width / 2, y: (box.y + box.height) * zoom + BELOW, width, height: HEIGHT },
-      priority: (isSelected ? SELECTED : tier) + size,
-      className: `label--tag${instrument ? ' label--tag-instrument' : ''}${isSelected ? ' label--selected' : ''}`,
-      data: { 'data-tag': a.tag },
-    });
+    const label = tagLabel(a, zoom, selected.has(a.id));
+    if (label) out.push(label);
   }
   return out;
+}
+
+/**
+ * tagLabels that hands back the same label object for an asset whose tag, box, zoom and selection did
+ * not change, so the layer redraws only the labels that moved (a drag of 50 assets among 500 redraws 50).
+ */
+export class TagLabelCache {
+  private readonly byId = new Map<string, { asset: Asset; zoom: number; selected: boolean; label: ScreenLabel | null }>();
+
+  labels(assets: Readonly<Record<string, Asset>>, zoom: number, selected: ReadonlySet<string>): ScreenLabel[] {
+    const out: ScreenLabel[] = [];
+    const seen = new Set<string>();
+    for (const a of Object.values(assets)) {
+      const isSelected = selected.has(a.id);
+      let entry = this.byId.get(a.id);
+      if (!entry || entry.asset !== a || entry.zoom !== zoom || entry.selected !== isSelected) {
+        entry = { asset: a, zoom, selected: isSelected, label: tagLabel(a, zoom, isSelected) };
+        this.byId.set(a.id, entry);
+      }
+      seen.add(a.id);
+      if (entry.label) out.push(entry.label);
+    }
+    for (const id of this.byId.keys()) if (!seen.has(id)) this.byId.delete(id);
+    return out;
+  }
 }
