@@ -6,7 +6,7 @@ import type { TwinBridge } from '../shared/api/bridge';
 
 const call = (method: MethodName) => (input: unknown) => ipcRenderer.invoke(`twin:${method}`, input);
 
-const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress'];
+const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress', 'importProgress'];
 
 const bridge = {
   appInfo: call('appInfo'),
@@ -34,6 +34,17 @@ const bridge = {
   previewImport: call('previewImport'),
   importFile: call('importFile'),
   demoDataStatus: call('demoDataStatus'),
+  listTenants: call('listTenants'),
+  saveTenant: call('saveTenant'),
+  deleteTenant: call('deleteTenant'),
+  activateTenant: call('activateTenant'),
+  testTenant: call('testTenant'),
+  pushTwin: call('pushTwin'),
+  pullTwin: call('pullTwin'),
+  listRemoteTwins: call('listRemoteTwins'),
+  listRevisions: call('listRevisions'),
+  compareWithTenant: call('compareWithTenant'),
+  seriesStats: call('seriesStats'),
   uiPreferences: call('uiPreferences'),
   setUiPreferences: call('setUiPreferences'),
   on(name: EventName, listener: (payload: never) => void): () => void {

@@ -42,7 +42,7 @@ describe('a --local folder without a store', () => {
     const empty = path.join(tmp, `empty-${command}`);
     mkdirSync(empty);
     for (const dir of [missing, empty]) {
-      const r = await cli.run([command, '--local', dir, ...rest]);
+      const r = cli.run([command, '--local', dir, ...rest]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toBe(`twin ${command}: no local store in ${dir}; create one with twin seed or twin import\n`);
       expect(r.stdout).toBe('');
@@ -54,19 +54,7 @@ describe('a --local folder without a store', () => {
 
 describe('series the source does not have', () => {
   it('query names each unknown series and still answers for the known ones', async () => {
-    const r = await cli.run([
-      'query',
-      '--local',
-      store,
-      '--series',
-      'B7_CH1_KW#value',
-      'NOPE#value',
-      'chiller,unit=CH9#kw',
-      ...range,
-      '--points',
-      '1',
-      '--json',
-    ]);
+    const r = cli.run(['query', '--local', store, '--series', 'B7_CH1_KW#value', 'NOPE#value', 'chiller,unit=CH9#kw', ...range, '--points', '1', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       'twin query: no series "NOPE#value" in the source (twin catalog lists what it has)\n' +
@@ -82,7 +70,7 @@ describe('series the source does not have', () => {
       ['query', '--local', store, '--series', 'NOPE#value', 'ALSO_NOPE#value', ...range],
       ['value-at', '--local', store, '--series', 'NOPE#value', 'ALSO_NOPE#value', '--at', String(FROM), '--json'],
     ]) {
-      const r = await cli.run(args);
+      const r = cli.run(args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toContain('no series "NOPE#value" in the source');
       expect(r.stderr).toContain('no series "ALSO_NOPE#value" in the source');

@@ -98,9 +98,9 @@ describe('twin catalog', () => {
     const one = await echoServer(kind, 'influx1', 113);
     const two = await echoServer(kind, 'influx2', 113);
     const runs = await Promise.all([
-      cli.run(['catalog', '--influx', one.url, '--db', 'plant', '--user', 'reader', '--password', PASSWORD]),
-      cli.run(['catalog', '--influx', one.url, '--db', 'plant', '--user', 'reader'], { env: { ...process.env, INFLUX_PASSWORD: PASSWORD } }),
-      cli.run(['catalog', '--influx', two.url, '--org', 'acme', '--bucket', 'plant', '--token', TOKEN]),
+      cli.runAsync(['catalog', '--influx', one.url, '--db', 'plant', '--user', 'reader', '--password', PASSWORD]),
+      cli.runAsync(['catalog', '--influx', one.url, '--db', 'plant', '--user', 'reader'], { env: { ...process.env, INFLUX_PASSWORD: PASSWORD } }),
+      cli.runAsync(['catalog', '--influx', two.url, '--org', 'acme', '--bucket', 'plant', '--token', TOKEN]),
     ]);
     for (const r of runs) {
       const printed = `${r.stdout}\n${r.stderr}`;

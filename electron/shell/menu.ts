@@ -24,6 +24,9 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.find',
+  'tenant.push',
+  'bindings.exportTable',
+  'bindings.linkNearest',
   'view.toggleMinimap',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
@@ -114,6 +117,8 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Save As…', command: 'file.saveAs', accelerator: 'Shift+CmdOrCtrl+S' }),
     separator,
     item({ label: 'Import Historian Data…', command: 'file.import' }),
+    item({ label: 'Push to Tenant…', command: 'tenant.push', accelerator: 'Shift+CmdOrCtrl+P' }),
+    item({ label: 'Export Binding Table…', command: 'bindings.exportTable' }),
   ];
   if (!mac) file.push(separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
 
@@ -139,6 +144,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Flip Horizontally', command: 'arrange.flip', accelerator: 'Shift+H' }),
     separator,
     item({ label: 'New System from Selection', command: 'system.fromSelection', accelerator: 'CmdOrCtrl+G' }),
+    item({ label: 'Link Bubble to Nearest Asset', command: 'bindings.linkNearest', accelerator: 'Shift+CmdOrCtrl+L' }),
   ];
 
   const view: MenuItemConstructorOptions[] = [

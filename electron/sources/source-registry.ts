@@ -48,8 +48,8 @@ export class SourceRegistry {
 
   constructor(
     private readonly factories: SourceFactories,
-    /** Scope of the cache: the tenant this session works for. */
-    private readonly tenant = 'offline',
+    /** Scope of the cache: the tenant this session works for ('offline' without one); a function follows the active tenant. */
+    private readonly tenant: string | (() => string) = 'offline',
   ) {}
 
   /** Register a source that is already open (the local store). */
@@ -73,6 +73,14 @@ export class SourceRegistry {
     const previous = this.sources.get(id);
     const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings };
     if (version !== undefined) info.version = version;
+    // The non-secret parts, so a project's sources can be matched to this connection.
+    if (profile.kind === 'influx1') {
+      info.database = profile.database;
+      if (profile.retentionPolicy !== undefined) info.retentionPolicy = profile.retentionPolicy;
+    } else {
+      info.org = profile.org;
+      info.bucket = profile.bucket;
+    }
     this.sources.set(id, { info, source });
     this.cache.invalidate(this.scope(id));
     if (previous) await previous.source.close();
@@ -90,7 +98,7 @@ export class SourceRegistry {
 
   /** Cache scope prefix of a source; the stats asked for complete the scope, as skipped stats are NaN. */
   private scope(id: string): string {
-    return `${this.tenant}|${id}|`;
+    return `${typeof this.tenant === 'function' ? this.tenant() : this.tenant}|${id}|`;
   }
 
   /** Windows through the cache, cancelling the previous request on the same channel. */

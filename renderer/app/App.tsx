@@ -5,6 +5,7 @@ import { Inspector } from '../panels/Inspector';
 import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
 import { DialogHost } from '../dialogs/DialogHost';
+import { TenantDialogs } from '../features/tenant/TenantDialogs';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
 import { Toolbar } from './Toolbar';
@@ -37,6 +38,7 @@ export function App() {
         <StatusBar />
       </div>
       <DialogHost />
+      <TenantDialogs />
     </ReactFlowProvider>
   );
 }

@@ -9,7 +9,11 @@ import { canvasHandle } from '../editor/canvas-handle';
 import { newId } from '../editor/id';
 import { guardUnsaved, save, saveAs } from '../project/project-actions';
 import { startImport } from '../project/import-actions';
-import { registerCommands, type Command } from './registry';
+import { tenantCommands } from '../features/tenant/tenant-commands';
+import { registerCommands, registerEditorCommands, type Command } from './registry';
+import { appEditor } from './app-editor';
+import { editorCommands } from './editor-command-list';
+import { cancelDrag } from '../editor/drag-bail';
 import { setUiPreferences, usePreferences } from '../stores/preferences-store';
 
 let clipboard: ClipboardPayload | null = null;
@@ -117,7 +121,13 @@ const commands: Command[] = [
     keys: ['Mod+A'],
     run: () => useView.getState().select(Object.keys(documentStore.getState().twin.assets), Object.keys(documentStore.getState().twin.connections)),
   },
-  { id: 'edit.escape', label: 'Clear selection', keys: ['Escape'], run: () => useView.getState().clearSelection() },
+  {
+    id: 'edit.escape',
+    label: 'Cancel or clear selection',
+    keys: ['Escape'],
+    // Escape during a drag puts the assets back where the drag began, leaving no undo step.
+    run: () => (cancelDrag(documentStore) ? useNotice.getState().say('Move cancelled.') : useView.getState().clearSelection()),
+  },
   {
     id: 'arrange.rotateCw',
     label: 'Rotate clockwise',
@@ -177,4 +187,6 @@ const commands: Command[] = [
 /** Register the app's commands once at start. */
 export function registerAppCommands(): void {
   registerCommands(commands);
+  registerCommands(tenantCommands);
+  registerEditorCommands(appEditor, editorCommands);
 }

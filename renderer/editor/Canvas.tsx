@@ -25,6 +25,8 @@ import { setCanvasHandle } from './canvas-handle';
 import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
 import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
+import { dragCancelled, dragEnded } from './drag-bail';
+import { dropSensor, isSensorDrag } from '../features/bindings/sensor-drag';
 import { Minimap, MINIMAP_CLEARANCE } from './Minimap';
 import { TagLabelLayer } from './labels/TagLabelLayer';
 import { boundsOf } from '../../shared/geometry/box';
@@ -111,6 +113,11 @@ export function Canvas() {
     if (selection) useView.getState().select(selection, useView.getState().selectedConnections);
     for (const c of changes) {
       if (c.type !== 'position') continue;
+      // After Escape the rest of the drag is ignored: the nodes stay where it began.
+      if (dragCancelled()) {
+        if (c.dragging === false) dragEnded();
+        continue;
+      }
       if (c.position) {
         positions[c.id] = c.position;
         moved = true;
@@ -158,11 +165,18 @@ export function Canvas() {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
+    } else if (isSensorDrag(e)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'link';
     }
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (isSensorDrag(e)) {
+        dropSensor(e, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+        return;
+      }
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       if (!kind) return;
       e.preventDefault();

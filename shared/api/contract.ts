@@ -14,7 +14,20 @@ import {
   WritePointSchema,
   WriteResultSchema,
 } from '../series/types';
-import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportResultSchema } from './source-schemas';
+import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportProgressSchema, ImportResultSchema } from './source-schemas';
+import {
+  HeadComparisonSchema,
+  PulledTwinSchema,
+  PushInputSchema,
+  PushResultSchema,
+  RemoteHeadSchema,
+  RevisionInfoSchema,
+  TenantInfoSchema,
+  TenantInputSchema,
+  TenantListingSchema,
+  TenantTestReportSchema,
+} from './tenant-schemas';
+import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
 
 /** Interface preferences kept between sessions; add fields with a default, so older preference files still read. */
 export const UiPreferencesSchema = z.object({
@@ -43,9 +56,12 @@ export const OpenedProjectSchema = z.object({
 export type OpenedProject = z.infer<typeof OpenedProjectSchema>;
 
 const SourceId = z.string().min(1).max(200);
+const TenantIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'is not a tenant id');
 const SeriesKeys = z.array(z.string().min(1).max(2_000)).min(1).max(1_000);
 /** Requests on the same channel cancel each other: a newer request aborts the older one. */
 const Channel = z.string().min(1).max(200).optional();
+/** The files and folders of an import. */
+const ImportPaths = z.array(ProjectPath).min(1).max(1_000);
 
 export const RecoveryEntrySchema = z.object({
   id: z.string(),
@@ -168,21 +184,72 @@ export const contract = {
     WriteResultSchema,
   ),
   cancel: method('Abort the request in flight on a channel.', z.object({ channel: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() })),
-  chooseImportPath: method('Native dialog to pick a historian export to import; null when cancelled.', z.object({}), z.object({ path: z.string().nullable() })),
+  chooseImportPath: method(
+    'Native dialog to pick historian exports (files, or a folder of them) to import; no paths when cancelled.',
+    z.object({ folder: z.boolean().default(false) }),
+    z.object({ paths: z.array(z.string()) }),
+  ),
   previewImport: method(
-    'Read the head of a CSV or line-protocol file and show how it would be imported into the local store.',
-    z.object({ path: ProjectPath, options: ImportOptionsSchema }),
+    'Read the heads of CSV or line-protocol files (folders are expanded) and show how they would be imported into the local store.',
+    z.object({ paths: ImportPaths, options: ImportOptionsSchema }),
     ImportPreviewSchema,
   ),
   importFile: method(
-    'Import a CSV or line-protocol file into the local store, all or nothing.',
-    z.object({ path: ProjectPath, options: ImportOptionsSchema }),
+    'Import CSV or line-protocol files (folders are expanded) into the local store, all or nothing; progress comes as importProgress events on the channel, which cancel aborts.',
+    z.object({ paths: ImportPaths, options: ImportOptionsSchema, channel: Channel }),
     ImportResultSchema,
   ),
   demoDataStatus: method(
     'Whether the demo plant data is in the local store, or being written.',
     z.object({}),
     z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  ),
+
+  listTenants: method('Tenant profiles (secrets masked), the active one, and how this host keeps secrets.', z.object({}), TenantListingSchema),
+  saveTenant: method(
+    'Add or change a tenant profile; typed secrets go to the secret store and never come back.',
+    z.object({ tenant: TenantInputSchema }),
+    TenantInfoSchema,
+  ),
+  deleteTenant: method('Forget a tenant profile and its stored secrets.', z.object({ id: TenantIdSchema }), z.object({})),
+  activateTenant: method(
+    'Work for a tenant (its InfluxDB becomes a source, caches are scoped to it), or offline with null.',
+    z.object({ id: TenantIdSchema.nullable() }),
+    z.object({ active: z.string().nullable(), problem: z.string().nullable() }),
+  ),
+  testTenant: method('Test the connections of a tenant step by step (InfluxDB and MongoDB).', z.object({ id: TenantIdSchema }), TenantTestReportSchema),
+  pushTwin: method('Push the project to a tenant as a new revision; a conflict says who pushed what and when.', PushInputSchema, PushResultSchema),
+  pullTwin: method(
+    'A revision of a twin from a tenant (its head by default), as a project linked to the tenant.',
+    z.object({ tenant: TenantIdSchema, twinId: z.string().min(1).max(128), revision: z.number().int().min(1).optional() }),
+    PulledTwinSchema,
+  ),
+  listRemoteTwins: method("The tenant's twins, latest first.", z.object({ tenant: TenantIdSchema }), z.array(RemoteHeadSchema)),
+  listRevisions: method(
+    "A twin's revisions on a tenant, newest first (who, when, message).",
+    z.object({ tenant: TenantIdSchema, twinId: z.string().min(1).max(128), limit: z.number().int().min(1).max(1_000).optional() }),
+    z.object({ head: RemoteHeadSchema.nullable(), revisions: z.array(RevisionInfoSchema) }),
+  ),
+  compareWithTenant: method(
+    "The difference between the project and the tenant's head.",
+    z.object({ tenant: TenantIdSchema, document: TwinDocumentSchema }),
+    HeadComparisonSchema,
+  ),
+  seriesStats: method(
+    'Per series: unit, last point, and min/max/mean and the share of 0/1 values over a recent window (for binding suggestions).',
+    z.object({
+      source: SourceId,
+      keys: SeriesKeys,
+      /** How far back from each series' last point to look. */
+      windowMs: z
+        .number()
+        .int()
+        .min(60_000)
+        .max(366 * 86_400_000)
+        .default(STATS_WINDOW_MS),
+      channel: Channel,
+    }),
+    z.array(SeriesStatsSchema),
   ),
   uiPreferences: method('How the user left the interface (the minimap shown or hidden), kept between sessions.', z.object({}), UiPreferencesSchema),
   setUiPreferences: method('Change interface preferences; fields left out keep their value.', UiPreferencesSchema.partial(), UiPreferencesSchema),
@@ -208,6 +275,8 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of an import running on a channel. */
+  importProgress: ImportProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -23,8 +23,10 @@ export interface InstalledCli {
   dir: string;
   /** The bin as the package ships it. */
   bin: string;
-  /** Run `node bin/twin.cjs ARGS` in a child process (asynchronously: servers in the test's own process must keep answering). */
-  run(args: readonly string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun>;
+  /** Run `node bin/twin.cjs ARGS` in a child process, waiting for it (the test's own event loop stands still meanwhile). */
+  run(args: readonly string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): CliRun;
+  /** The same without blocking: for commands that talk to servers running in the test's own process. */
+  runAsync(args: readonly string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun>;
   remove(): void;
 }
 
@@ -65,7 +67,12 @@ export async function installCli(): Promise<InstalledCli> {
   return {
     dir,
     bin,
-    run: (args, options = {}) => runCommand(process.execPath, [bin, ...args], { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) }),
+    run: (args, options = {}) => {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? dir, env: options.env ?? process.env, timeout: 60_000 });
+      if (r.error) throw r.error;
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    runAsync: (args, options = {}) => runCommand(process.execPath, [bin, ...args], { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
