@@ -18,11 +18,17 @@ export const SMALL_BODY_BYTES = 64 * KB;
 export const PROJECT_BODY_BYTES = MAX_PROJECT_BYTES + 64 * KB;
 
 const LIMITS: Partial<Record<MethodName, number>> = {
+  // Methods carrying a document (a test checks this against the contract).
   saveProject: PROJECT_BODY_BYTES,
   writeRecovery: PROJECT_BODY_BYTES,
-  // Up to 1,000 series keys of up to 2,000 characters each.
+  pushTwin: PROJECT_BODY_BYTES,
+  compareWithTenant: PROJECT_BODY_BYTES,
+  // Up to 1,000 series keys of up to 2,000 characters each, or 1,000 paths of up to 4,096.
   queryWindows: 4 * MB,
   valueAt: 4 * MB,
+  seriesStats: 4 * MB,
+  previewImport: 4 * MB,
+  importFile: 4 * MB,
   // Up to 100,000 points of analysis results; keys of a usual length take about 100 bytes a point.
   writePoints: 32 * MB,
 };

@@ -10,8 +10,16 @@ import { shapeRefusal, type WriteAction } from '../services/project-files/docume
  * saving uses; every other input to the same depth and keys, as no input needs more.
  */
 
-/** Methods whose input carries a project document in `document`, and what they would do with it. */
-const DOCUMENT_METHODS: Partial<Record<MethodName, WriteAction>> = { saveProject: 'save', writeRecovery: 'autosave' };
+/**
+ * Methods whose input carries a project document in `document`, and what they would do with it; a test
+ * checks this against the contract, so a new method carrying a document cannot be forgotten here.
+ */
+export const DOCUMENT_METHODS: Partial<Record<MethodName, WriteAction>> = {
+  saveProject: 'save',
+  writeRecovery: 'autosave',
+  pushTwin: 'push',
+  compareWithTenant: 'compare',
+};
 
 /** An input is at most one level around a document. */
 const MAX_INPUT_DEPTH = MAX_DOCUMENT_DEPTH + 1;

@@ -9,11 +9,13 @@ import type { TwinDocument } from '../../../shared/twin/schema';
  */
 
 /** What is being refused, for the message. */
-export type WriteAction = 'save' | 'autosave';
+export type WriteAction = 'save' | 'autosave' | 'push' | 'compare';
 
 const WHAT: Record<WriteAction, string> = {
   save: 'Not saved: the project would not open again',
   autosave: 'Not autosaved: the recovery copy would not open again',
+  push: 'Not pushed: the project would not open again once pulled',
+  compare: 'Not compared: the project would not open again',
 };
 
 /** The refusal of a document that breaks a shape rule, located by its JSON path in the document. */
