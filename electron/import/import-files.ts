@@ -88,6 +88,7 @@ export async function importFiles(
           if (sids.has(key)) stage.series(key, { unit });
         },
       };
+      const plain = decode.plain;
       await visitRows(
         p.file,
         p.plan,
@@ -96,6 +97,13 @@ export async function importFiles(
             rows++;
             decode(line, text, fields, sink);
           },
+          ...(plain && {
+            plain(line: number, text: string) {
+              if (!plain(line, text, sink)) return false;
+              rows++;
+              return true;
+            },
+          }),
           broken: (line, message) => log.add(line, message, file),
           progress(bytesRead) {
             const done = before + bytesRead;

@@ -25,10 +25,24 @@ export interface TimestampParser {
   (text: string): InstantResult;
   /** The instant in ms by the hot path alone, or NaN when the text needs the full parse (for its error, or a rarer form). */
   ms(text: string): number;
+  /** `ms` of the cell `text[start, end)`, read in place (a row's cells are never cut out as strings on the hot path). */
+  msIn(text: string, start: number, end: number): number;
 }
 
-function withMs(parse: (text: string) => InstantResult, ms: (text: string) => number): TimestampParser {
-  return Object.assign(parse, { ms });
+function withMs(parse: (text: string) => InstantResult, msIn: (text: string, start: number, end: number) => number): TimestampParser {
+  return Object.assign(parse, { ms: (text: string) => msIn(text, 0, text.length), msIn });
+}
+
+/** Epoch digits of `text[start, end)` as a number: at most 15 digits (so exact), else NaN. */
+function epochDigits(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 /** Build a parser for one column of timestamps; throws RangeError for an unknown zone. */
@@ -46,10 +60,9 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     };
     // Whole seconds or milliseconds of up to 15 digits are exact as numbers.
     const scale = unit === 's' ? 1000 : unit === 'ms' ? 1 : 0;
-    return withMs(parse, (text) => {
-      if (scale === 0 || text.length > 15 || !/^\d+$/.test(text)) return NaN;
-      const v = Number(text);
-      return o.epochUnitInferred && !fitsEpochUnit(v, unit) ? NaN : v * scale;
+    return withMs(parse, (text, start, end) => {
+      const v = scale === 0 ? NaN : epochDigits(text, start, end);
+      return v !== v || (o.epochUnitInferred && !fitsEpochUnit(v, unit)) ? NaN : v * scale;
     });
   }
   const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
@@ -76,9 +89,10 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
   const twoDigitHours = format === 'iso';
   let prefix = '';
   let dayMs = 0;
-  const fast = (text: string): number => {
-    if (prefix === '' || !text.startsWith(prefix) || (twoDigitHours && text.charCodeAt(prefix.length + 2) !== 58)) return NaN;
-    const t = readTimeOfDay(text, prefix.length);
+  const fast = (text: string, start: number, end: number): number => {
+    const at = start + prefix.length;
+    if (prefix === '' || at >= end || !text.startsWith(prefix, start) || (twoDigitHours && (at + 2 >= end || text.charCodeAt(at + 2) !== 58))) return NaN;
+    const t = readTimeOfDay(text, at, end);
     if (t < 0) return NaN;
     const wall = dayMs + t;
     const label = timeOfDayZone;
@@ -88,7 +102,7 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
   };
   const parse = (raw: string): InstantResult => {
     const text = raw.trim();
-    const ms = fast(text);
+    const ms = fast(text, 0, text.length);
     if (ms === ms) return { ok: true, ms };
     const r = strict(text);
     if (r.ok) {
