@@ -69,14 +69,19 @@ export async function importFiles(
       const decode = rowDecoder(p.plan, planParser(p.plan, o), o.field);
       const rowsBefore = rows;
       const pointsBefore = points;
+      // The series of the last point: rows come in runs of one series, so most points skip the map.
+      let lastKey = '';
+      let lastSid = -1;
       const sink: RowSink = {
         point(key, t, v) {
-          let sid = sids.get(key);
+          let sid = key === lastKey ? lastSid : sids.get(key);
           if (sid === undefined) {
             const unit = units.get(key);
             sid = stage.series(key, unit === undefined ? undefined : { unit });
             sids.set(key, sid);
           }
+          lastKey = key;
+          lastSid = sid;
           stage.add(sid, t, v);
           points++;
         },

@@ -81,6 +81,7 @@ export class StagedWrite {
   private dropped = 0;
   private prevSid = -1;
   private prevT = -Infinity;
+  private prevBounds: Bounds | undefined;
   private sortedBySeriesThenTime = true;
   private finished = false;
   /** Why the stage ended before its commit, for the error a caller still adding points gets. */
@@ -131,8 +132,10 @@ export class StagedWrite {
       return;
     }
     if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The timestamp ${t} is not whole epoch milliseconds.`);
-    const b = this.bounds.get(sid);
+    // Points come in runs of one series: the previous point's bounds are most likely this one's.
+    const b = sid === this.prevSid && this.prevBounds !== undefined ? this.prevBounds : this.bounds.get(sid);
     if (!b) throw new Error(`Series id ${sid} was not declared with series() first.`);
+    this.prevBounds = b;
     if (t < b.min) b.min = t;
     if (t > b.max) b.max = t;
     if (t <= b.last) b.increasing = false;
