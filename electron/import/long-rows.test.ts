@@ -6,6 +6,7 @@ import { rowDecoder, type RowSink } from './row-decoders';
 import { plainDecimal, plainDecimalIn } from './value-cells';
 
 type Event = (string | number)[];
+const STRICT = { ambiguousTime: 'reject', nonexistentTime: 'reject' } as const;
 
 function recorder(events: Event[]): RowSink {
   return {
@@ -145,7 +146,7 @@ describe('cells read within a line', () => {
   });
 
   it('reads a timestamp cell on the hot path only within the cell', () => {
-    const parse = createTimestampParser({ format: 'DD-MMM-YY', timeZone: 'America/Chicago' });
+    const parse = createTimestampParser({ ...STRICT, format: 'DD-MMM-YY', timeZone: 'America/Chicago' });
     expect(parse('01-Jul-25 00:00:00').ok).toBe(true);
     const line = 'B7,01-Jul-25 00:05:00,1';
     expect(parse.msIn(line, 3, 21)).toBe(parse.ms('01-Jul-25 00:05:00'));
@@ -155,13 +156,13 @@ describe('cells read within a line', () => {
     expect(parse.msIn('01-Jul-25 00:05,00', 0, 12)).toBeNaN();
     expect(parse.msIn('01-Jul-25 ,00:05:00', 0, 10)).toBeNaN();
 
-    const named = createTimestampParser({ format: 'MMM DD, YYYY', timeZone: 'Europe/Berlin' });
+    const named = createTimestampParser({ ...STRICT, format: 'MMM DD, YYYY', timeZone: 'Europe/Berlin' });
     expect(named('Jul 1, 2025 10:00:00').ok).toBe(true);
     // The remembered date holds a comma: a cell cut at it is not read as that date.
     expect(named.msIn('Jul 1, 2025 10:05:00', 0, 5)).toBeNaN();
     expect(named.msIn('Jul 1, 2025 10:05:00', 0, 20)).toBe(Date.UTC(2025, 6, 1, 8, 5));
 
-    const epoch = createTimestampParser({ format: 'epoch-ms' });
+    const epoch = createTimestampParser({ ...STRICT, format: 'epoch-ms' });
     expect(epoch.msIn('a,1751328000000,b', 2, 15)).toBe(1751328000000);
     expect(epoch.msIn('a,1751328000000,b', 2, 16)).toBeNaN();
     expect(epoch.msIn('a,,b', 2, 2)).toBeNaN();
