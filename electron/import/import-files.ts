@@ -9,7 +9,7 @@ import { twinError, type Problem } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/source-schemas';
 import type { LocalStore } from '../sources/local/local-store';
 import { visitRows } from './file-rows';
-import { planFile, planParser, resolveOptions, type ImportOptionsInput, type PlannedFile } from './plan-file';
+import { planFiles, planParser, resolveOptions, type ImportOptionsInput } from './plan-file';
 import { GapTally, ProblemLog } from './problem-log';
 import { rowDecoder, type RowSink } from './row-decoders';
 
@@ -45,8 +45,7 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const o = resolveOptions(options);
   if (files.length === 0) throw twinError('invalid-input', 'Name at least one file to import.');
-  const planned: PlannedFile[] = [];
-  for (const f of files) planned.push(await planFile(f, o, signal));
+  const planned = await planFiles(files, o, signal);
   const blocked = planned.flatMap((p) => p.blockers.map((message) => ({ file: p.file, message })));
   if (blocked.length > 0) refuse(blocked, files.length);
   const totalBytes = planned.reduce((n, p) => n + p.bytes, 0);

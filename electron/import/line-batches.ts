@@ -80,15 +80,26 @@ export async function* readLineBatches(file: string, options: LineReadOptions = 
   const check = (lines: readonly string[]) => {
     for (let i = 0; i < lines.length; i++) if ((lines[i] as string).length > maxLine) throw lineTooLong(file, lineNo + i, (lines[i] as string).length);
   };
+  // The next chunk is read while the caller works through this one's lines: the chunk is decoded into a string
+  // first, so the one buffer is free for the read as soon as the lines are yielded.
+  const readNext = (): Promise<number> | null => {
+    const want = maxBytes === undefined ? buffer.length : Math.min(buffer.length, maxBytes - bytesRead);
+    if (want <= 0) return null;
+    const read = handle.read(buffer, 0, want, bytesRead).then((r) => r.bytesRead);
+    // Marked handled while the caller works (a failed read must not end the process as unhandled); awaited below, it still throws.
+    read.catch(() => undefined);
+    return read;
+  };
+  let pending = readNext();
   try {
-    for (;;) {
-      const want = maxBytes === undefined ? buffer.length : Math.min(buffer.length, maxBytes - bytesRead);
-      if (want <= 0) break;
-      const { bytesRead: got } = await handle.read(buffer, 0, want, bytesRead);
+    while (pending !== null) {
+      const got = await pending;
+      pending = null;
       if (signal?.aborted) throw abortError();
       if (got === 0) break;
       bytesRead += got;
       let text = carry + decoder.write(buffer.subarray(0, got));
+      pending = readNext();
       if (first && text.length > 0) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
@@ -110,6 +121,8 @@ export async function* readLineBatches(file: string, options: LineReadOptions = 
     check([last]);
     if (last !== '') yield { lines: [last], firstLine: lineNo, bytesRead };
   } finally {
+    // A read still under way writes into the buffer: it must land before the buffer is given back.
+    await pending?.catch(() => undefined);
     giveBack(buffer);
     await handle.close();
   }
