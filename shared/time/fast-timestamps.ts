@@ -33,8 +33,9 @@ function codeAt(text: string, i: number, end: number): number {
   return i < end ? text.charCodeAt(i) : -1;
 }
 
-/** The zone read last, reused while rows repeat it so the hot path allocates no string per row. */
+/** The zone read last (and its letters packed), reused while rows repeat it so the hot path allocates no string per row. */
 let lastZone = '';
+let lastZoneCode = 0;
 
 /**
  * Read a time of day by hand from `text` at `i`, up to `end` (`H:MM[:SS[.f…]]`, then optionally ` AM`/`PM` and
@@ -92,10 +93,16 @@ export function readTimeOfDay(text: string, i: number, end = text.length): numbe
   let zone: string | null = null;
   if (i < n) {
     const start = i;
-    while (i < n && isUpper(text.charCodeAt(i))) i++;
+    // The letters packed five bits each (A is 1): one number names the zone, compared with the last one's.
+    let code = 0;
+    while (i < n && isUpper(text.charCodeAt(i))) code = code * 32 + text.charCodeAt(i++) - 64;
     if (i !== n || i - start < 1 || i - start > 5) return -1;
-    if (i - start === 1 && text.charCodeAt(start) !== 90) return -1;
-    zone = i - start === lastZone.length && text.startsWith(lastZone, start) ? lastZone : (lastZone = text.slice(start, i));
+    if (i - start === 1 && code !== 26) return -1;
+    if (code !== lastZoneCode) {
+      lastZoneCode = code;
+      lastZone = text.slice(start, i);
+    }
+    zone = lastZone;
   }
   timeOfDayZone = zone;
   return hour * HOUR + minute * 60_000 + second * 1000 + milli;
