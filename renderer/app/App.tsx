@@ -4,6 +4,7 @@ import { LeftPanel } from '../panels/LeftPanel';
 import { Inspector } from '../panels/Inspector';
 import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
+import { ChartsPanel } from '../features/charts/ChartsPanel';
 import { DialogHost } from '../dialogs/DialogHost';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
@@ -30,6 +31,9 @@ export function App() {
           <FindBar />
           <Canvas />
         </main>
+        <div className="app__dock">
+          <ChartsPanel />
+        </div>
         <aside className="app__side">
           <Inspector />
           <SystemsPanel />

@@ -7,6 +7,7 @@ import { useSources } from '../stores/sources-store';
 import { startImport } from '../project/import-actions';
 import { ConnectSourceForm } from './ConnectSourceForm';
 import { errorHint } from './error-hint';
+import { PinToChart } from '../features/charts/PinToChart';
 
 function formatInstant(t: number, zone: string): string {
   try {
@@ -46,6 +47,7 @@ function SensorDetail({ entry, source }: { entry: CatalogEntry; source: string }
           Last value <strong>{value.value}</strong> {entry.unit ?? ''} at {formatInstant(value.t, zone)} ({zone})
         </p>
       )}
+      <PinToChart source={source} seriesKey={entry.key} unit={entry.unit} />
     </div>
   );
 }

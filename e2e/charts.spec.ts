@@ -1,0 +1,197 @@
+import { rmSync } from 'node:fs';
+import { ChartsPage } from './pages/charts-page';
+import { EditorPage } from './pages/editor-page';
+import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
+
+const POWER = 'B7_CH1_KW#value';
+
+interface Windows {
+  layout: { from: number; to: number; width: number; n: number };
+  series: { key: string; t: number[]; min: number[]; max: number[]; first: number[]; last: number[]; count: number[] }[];
+}
+
+/** Ask the web host directly, as any API client would: the reference the chart must agree with. */
+async function queryWindows(host: WebHostProcess, body: Record<string, unknown>): Promise<Windows> {
+  const res = await fetch(`${host.url}api/queryWindows`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: Windows; error?: unknown };
+  if (!envelope.ok) throw new Error(`queryWindows failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+let host: WebHostProcess;
+test.beforeAll(async () => {
+  host = await startWebHostProcess({ demoData: 'days:7' });
+  // The demo week is written in the background; the tests chart it whole.
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${host.url}api/demoDataStatus`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        return ((await res.json()) as { value?: { state: string } }).value?.state;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe('ready');
+});
+test.afterAll(async () => {
+  await host.stop();
+  rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom, cursor and hover read the source', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  const rawCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/api/raw')) rawCalls.push((r.postDataJSON() as { key: string }).key);
+  });
+  await openApp(page, host);
+  const charts = new ChartsPage(page);
+  await new EditorPage(page).select('CH-1');
+
+  // Its power is charted, named by binding; the figure's name lists its series.
+  await expect(charts.figure).toHaveAttribute('aria-label', /(^|, )CH-1 power(,|$)/);
+  await expect(charts.figure).toHaveAttribute('aria-label', /CH-1 CHWS temperature/);
+  const first = await charts.drawn();
+  await expect(charts.legendRow(POWER)).toHaveAttribute('data-kind', 'windows');
+  await expect(charts.legendRow(POWER).getByRole('checkbox', { name: 'CH-1 power' })).toBeChecked();
+
+  // As many windows as the plot area is wide in device pixels, with first, min, max and last.
+  const width = await charts.plotWidthPx();
+  expect(width).toBeGreaterThan(200);
+  const call = charts.calls.filter((c) => c.keys.includes(POWER)).at(-1);
+  expect(call).toBeDefined();
+  expect(call?.n).toBe(width);
+  expect(call?.stats).toEqual(expect.arrayContaining(['min', 'max', 'first', 'last']));
+  expect(call?.channel).toBeTruthy();
+  expect(first.windows).toBe(width);
+  expect(first.windowMs).toBe(Math.ceil((first.to - first.from) / width));
+
+  // Drag across the last fifth of the plot (where the seven days of data are), from one pixel boundary to another:
+  // the range becomes the pixel columns in between.
+  const box = await charts.plotArea.boundingBox();
+  if (!box) throw new Error('no plot area');
+  const x0 = Math.round(box.width * 0.78);
+  const x1 = Math.round(box.width * 0.96);
+  const callsBefore = charts.calls.length;
+  await page.mouse.move(box.x + x0, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (x0 + x1) / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + x1, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const zoomed = await charts.drawn(first);
+  const expectedFrom = first.from + x0 * first.windowMs;
+  const expectedTo = first.from + x1 * first.windowMs;
+  const zoomCall = charts.calls
+    .slice(callsBefore)
+    .filter((c) => c.keys.includes(POWER))
+    .at(-1);
+  expect(zoomCall).toMatchObject({ from: expectedFrom, to: expectedTo, n: width });
+  expect(zoomed).toMatchObject({ from: expectedFrom, to: expectedTo, windows: width, windowMs: Math.ceil((expectedTo - expectedFrom) / width) });
+  // The finer resolution: about five times as many windows per day as before.
+  expect(zoomed.windowMs).toBeLessThan(first.windowMs / 4);
+  await expect(charts.region.getByRole('button', { name: 'Zoom out', exact: true })).toBeEnabled();
+
+  // Move the time cursor (keyboard on the plot, then a click on it): the chart's cursor is the same instant.
+  await charts.figure.focus();
+  const before = await charts.cursor();
+  expect(before).not.toBeNull();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => charts.cursor()).toBe(Math.max(zoomed.from, (before as number) - zoomed.windowMs));
+  // (The seven days of data fill the right half of the zoomed range.)
+  await page.mouse.click(box.x + Math.round(box.width * 0.75), box.y + box.height * 0.3);
+  const clicked = zoomed.from + Math.round(box.width * 0.75) * zoomed.windowMs;
+  await expect.poll(() => charts.cursor()).toBe(clicked);
+  expect(Math.abs((await charts.cursorLineInstant()) - clicked)).toBeLessThanOrEqual(zoomed.windowMs);
+  // At rest, the legend shows the exact value at the cursor: the last point at or before it.
+  const atCursor = charts.legendRow(POWER).locator('td').first();
+  await expect(atCursor).toHaveAttribute('data-state', 'exact');
+  expect(Number(await atCursor.getAttribute('data-t'))).toBeLessThanOrEqual(clicked);
+
+  // Hover a pixel column: the legend reads the source's window drawn on it.
+  const column = Math.round(box.width * 0.66);
+  await page.mouse.move(box.x + column + 0.5, box.y + box.height / 2);
+  const windowStart = zoomed.from + column * zoomed.windowMs;
+  await expect(charts.figure).toHaveAttribute('data-hover', String(windowStart));
+  const reference = await queryWindows(host, { source: 'local', keys: [POWER, 'B7_CH1_LCHWT#value'], from: zoomed.from, to: zoomed.to, n: width });
+  for (const s of reference.series) {
+    const k = s.t.indexOf(windowStart);
+    expect(k, `the source has a window at ${windowStart} for ${s.key}`).toBeGreaterThanOrEqual(0);
+    const cell = charts.legendRow(s.key).locator('td').nth(1);
+    await expect(cell).toHaveAttribute('data-min', String(s.min[k]));
+    await expect(cell).toHaveAttribute('data-max', String(s.max[k]));
+    await expect(cell).toHaveAttribute('data-first', String(s.first[k]));
+    await expect(cell).toHaveAttribute('data-last', String(s.last[k]));
+    await expect(cell).toHaveAttribute('data-count', String(s.count[k]));
+  }
+
+  // Double-click goes back to the range before the zoom.
+  await page.mouse.dblclick(box.x + 20, box.y + 20);
+  let drawn = await charts.drawn(zoomed);
+  expect(drawn).toMatchObject({ from: first.from, to: first.to, windows: width });
+
+  // Zoom in until a pixel column is shorter than the minute between samples: the raw points are drawn.
+  // (The cursor goes to the end first, out of the way of the drags.)
+  await charts.figure.focus();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 4 && (await charts.legendRow(POWER).getAttribute('data-kind')) !== 'raw'; i++) {
+    const a = Math.round(box.width * (i === 0 ? 0.8 : 0.45));
+    await page.mouse.move(box.x + a, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + a + Math.round(box.width * 0.1), box.y + 30, { steps: 4 });
+    await page.mouse.up();
+    drawn = await charts.drawn(drawn);
+  }
+  await expect(charts.legendRow(POWER)).toHaveAttribute('data-kind', 'raw');
+  expect(drawn.windowMs).toBeLessThan(60_000);
+  expect(rawCalls).toContain(POWER);
+  await expect(charts.legendRow(POWER).locator('td').nth(2)).toHaveText('every point');
+  expect(violations).toEqual([]);
+});
+
+test('a sensor pinned from the Sensors panel stays charted without a selection', async ({ page }) => {
+  await openApp(page, host);
+  const charts = new ChartsPage(page);
+  await page.getByRole('tab', { name: 'Sensors' }).click();
+  const sensors = page.getByRole('region', { name: 'Sensors' });
+  await sensors.getByRole('option', { name: 'OAWB#value', exact: true }).click();
+  await sensors.getByRole('button', { name: 'Pin to chart' }).click();
+  await expect(charts.figure).toHaveAttribute('aria-label', 'TT-702 wet bulb');
+  await charts.drawn();
+  await expect(charts.legendRow('OAWB#value')).toHaveAttribute('data-kind', 'windows');
+  await expect(charts.legendRow('OAWB#value').getByRole('button', { name: 'Unpin TT-702 wet bulb' })).toHaveAttribute('aria-pressed', 'true');
+  // Selecting CH-1 adds its sensors; the pinned one stays.
+  await new EditorPage(page).select('CH-1');
+  await expect(charts.figure).toHaveAttribute('aria-label', /CH-1 power.*TT-702 wet bulb/);
+  await charts.legendRow('OAWB#value').getByRole('button', { name: 'Unpin TT-702 wet bulb' }).click();
+  await expect(charts.figure).not.toHaveAttribute('aria-label', /TT-702/);
+});
+
+test('the chart asks for device pixels on a high-density screen and again when the dock is resized', async ({ browser }) => {
+  const page = await browser.newPage({ deviceScaleFactor: 2, viewport: { width: 1280, height: 860 } });
+  try {
+    await openApp(page, host);
+    const charts = new ChartsPage(page);
+    await new EditorPage(page).select('CH-1');
+    const first = await charts.drawn();
+    const css = await charts.plotArea.evaluate((e) => e.getBoundingClientRect().width);
+    expect(first.windows).toBe(Math.round(css * 2));
+    expect(charts.calls.at(-1)?.n).toBe(Math.round(css * 2));
+    // Narrower window: the plot shrinks and asks again at its new width.
+    await page.setViewportSize({ width: 1100, height: 860 });
+    const resized = await charts.drawn(first);
+    expect(resized.windows).toBe(await charts.plotWidthPx());
+    expect(resized.windows).toBeLessThan(first.windows);
+  } finally {
+    await page.close();
+  }
+});

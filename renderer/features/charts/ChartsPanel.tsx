@@ -1,0 +1,219 @@
+import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
+import { shallow } from 'zustand/shallow';
+import { useStoreWithEqualityFn } from 'zustand/traditional';
+import { zonedIso } from '../../../shared/time/zoned-iso';
+import { useApp } from '../../stores/app-store';
+import { documentStore } from '../../stores/document-store';
+import { useView } from '../../stores/view-store';
+import { timeStore, useTime } from '../time/time-store';
+import { chartedSeries } from './charted-series';
+import { useCharts } from './chart-store';
+import { ChartLegend } from './ChartLegend';
+import { DockResizer } from './DockResizer';
+import { formatSpan, shortIso } from './format';
+import type { PlotData, PlotRequest } from './plot-data';
+import { planAxes } from './unit-axes';
+import { useCursorValues } from './use-cursor-values';
+import { useDefaultRange } from './use-default-range';
+import { usePlotData } from './use-plot-data';
+import './charts.css';
+
+function instantText(t: number, zone: string): string {
+  try {
+    return shortIso(zonedIso(t, zone));
+  } catch {
+    // A zone this runtime does not know: UTC, said so.
+    return `${shortIso(new Date(t).toISOString())} UTC`;
+  }
+}
+
+// uPlot loads with the first chart, not with the editor.
+const TrendPlot = lazy(() => import('./TrendPlot').then((m) => ({ default: m.TrendPlot })));
+
+/** Keys the plot handles itself when focused (the app's shortcuts leave them alone there). */
+const OWN_KEYS = 'ArrowLeft ArrowRight Home End Backspace';
+
+/** The Charts dock: the selection's sensors and the pinned ones over the time store's range, one window per pixel column. */
+export function ChartsPanel() {
+  const twin = useStoreWithEqualityFn(
+    documentStore,
+    (s) => ({ assets: s.twin.assets, sensors: s.twin.sensors, connections: s.twin.connections, meta: s.twin.meta }),
+    shallow,
+  );
+  const selected = useView((s) => s.selectedAssets);
+  const { pinned, view, axisUnits, hidden, height } = useStoreWithEqualityFn(
+    useCharts,
+    (s) => ({ pinned: s.pinned, view: s.view, axisUnits: s.axisUnits, hidden: s.hidden, height: s.height }),
+    shallow,
+  );
+  const range = useTime((s) => s.range);
+  const cursor = useTime((s) => s.cursor);
+  const canZoomBack = useTime((s) => s.previous.length > 0);
+  const demoState = useApp((s) => s.demoData?.state);
+  const revision = demoState === 'ready' ? 1 : 0;
+  const zone = twin.meta.timeZone;
+
+  const series = useMemo(
+    () => chartedSeries({ ...twin, systems: {}, models: {} }, selected, pinned),
+    // The twin's parts are compared one by one: an edit elsewhere in the document keeps the series.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [twin.assets, twin.sensors, twin.connections, selected, pinned],
+  );
+  const shown = useMemo(() => series.filter((s) => !hidden.has(s.id)), [series, hidden]);
+  const axes = useMemo(
+    () =>
+      planAxes(
+        shown.map((s) => s.unit),
+        axisUnits,
+      ),
+    [shown, axisUnits],
+  );
+  useDefaultRange(series, revision, demoState === 'seeding');
+
+  const [widthPx, setWidthPx] = useState(0);
+  const [hover, setHover] = useState<number | null>(null);
+  const [drawn, setDrawn] = useState<PlotData | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const request = useMemo<PlotRequest | null>(
+    () =>
+      range && widthPx > 0 && series.length > 0
+        ? { range, widthPx, series: series.map(({ id, source, key }) => ({ id, source, key })), band: view === 'band' }
+        : null,
+    [range, widthPx, series, view],
+  );
+  const { data, loading, error } = usePlotData(request, revision);
+  const exact = useCursorValues(series);
+  const layout = data?.layout ?? null;
+  const cursorWindow =
+    layout && cursor !== null && cursor >= layout.from ? layout.from + Math.floor((cursor - layout.from) / layout.width) * layout.width : null;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const t = timeStore.getState();
+    if (!t.range) return;
+    const step = (layout?.width ?? (t.range.to - t.range.from) / Math.max(1, widthPx)) * (e.shiftKey ? 10 : 1);
+    const at = t.cursor ?? t.range.to - 1;
+    if (e.key === 'ArrowLeft') t.setCursor(at - step);
+    else if (e.key === 'ArrowRight') t.setCursor(at + step);
+    else if (e.key === 'Home') t.setCursor(t.range.from);
+    else if (e.key === 'End') t.setCursor(t.range.to - 1);
+    else if (e.key === 'Backspace') t.zoomBack();
+    else return;
+    e.preventDefault();
+  };
+
+  const names = series.map((s) => s.name).join(', ');
+  const state = error ? 'error' : !request || loading || !data || data !== drawn ? 'loading' : 'ready';
+  return (
+    <section className="charts" aria-label="Charts" data-cursor={cursor ?? undefined} style={{ height }}>
+      <DockResizer />
+      <header className="charts__bar">
+        <h2 className="charts__title">Charts</h2>
+        {range && (
+          <span className="charts__range">
+            {instantText(range.from, zone)} – {instantText(range.to, zone)} <span className="muted">({zone})</span>
+          </span>
+        )}
+        <span className="charts__spacer" />
+        <div role="radiogroup" aria-label="Chart view" className="charts__view">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={view === 'line'}
+            onClick={() => useCharts.getState().setView('line')}
+            title="First, min, max and last of each pixel column: every spike"
+          >
+            Line
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={view === 'band'}
+            onClick={() => useCharts.getState().setView('band')}
+            title="Mean of each pixel column inside its min–max band"
+          >
+            Mean and band
+          </button>
+        </div>
+        <button
+          type="button"
+          onClick={() => timeStore.getState().zoomBack()}
+          disabled={!canZoomBack}
+          title="Back to the range before the last zoom (double-click the plot)"
+        >
+          Zoom out
+        </button>
+        {pinned.length > 0 && (
+          <button type="button" onClick={() => useCharts.getState().clearPins()}>
+            Unpin all
+          </button>
+        )}
+      </header>
+      {series.length === 0 ? (
+        <p className="charts__empty muted">Select an asset with bound sensors on the schematic, or pin sensors, to chart them.</p>
+      ) : (
+        <div className="charts__body">
+          <figure
+            className="trend"
+            aria-label={names}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            data-own-keys={OWN_KEYS}
+            data-state={state}
+            data-from={drawn?.layout.from}
+            data-to={drawn?.layout.to}
+            data-windows={drawn?.request.widthPx}
+            data-window-ms={drawn?.layout.width}
+            data-hover={hover ?? undefined}
+          >
+            {range ? (
+              <Suspense fallback={<div className="trend__plot" />}>
+                <TrendPlot
+                  series={series}
+                  hidden={hidden}
+                  axes={axes}
+                  zone={zone}
+                  data={data}
+                  range={range}
+                  band={view === 'band'}
+                  focused={focused}
+                  onPlotWidth={setWidthPx}
+                  onHover={setHover}
+                  onDrawn={setDrawn}
+                />
+              </Suspense>
+            ) : (
+              <p className="charts__empty muted">Choose a time range.</p>
+            )}
+            {error && (
+              <p className="charts__error" role="alert">
+                {error}
+              </p>
+            )}
+          </figure>
+          <ChartLegend
+            series={series}
+            data={drawn}
+            axes={axes}
+            hidden={hidden}
+            hover={hover}
+            exact={exact}
+            cursorWindow={cursorWindow}
+            onFocusSeries={setFocused}
+            caption={
+              layout && (
+                <>
+                  1 px = {formatSpan(layout.width)}
+                  {hover !== null && (
+                    <>
+                      {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>
+                    </>
+                  )}
+                </>
+              )
+            }
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** From pointer positions on the plot (CSS pixels) to instants, through the plot's device-pixel columns. */
+import uPlot from 'uplot';
+import { pixelColumn } from '../../../shared/series/plot-pixels';
+import type { TimeRange } from '../../../shared/series/types';
+import type { PlotData } from './plot-data';
+
+/** The x scale's milliseconds per device-pixel column, or null before the scale is known. */
+function columns(u: uPlot): { from: number; msPerPx: number } | null {
+  const xs = u.scales.x;
+  if (!xs || xs.min == null || xs.max == null || u.bbox.width <= 0) return null;
+  return { from: xs.min, msPerPx: (xs.max - xs.min) / u.bbox.width };
+}
+
+/** The start of the window drawn on the column under a CSS x offset in the plot area; null off the data. */
+export function columnStart(u: uPlot, left: number, data: PlotData | null): number | null {
+  const c = columns(u);
+  const col = Math.floor(left * uPlot.pxRatio);
+  if (!c || !data || col < 0 || col >= u.bbox.width) return null;
+  const { layout } = data;
+  const i = pixelColumn(c.from + col * c.msPerPx, { from: layout.from, msPerPx: layout.width });
+  return i < 0 || i >= layout.n ? null : layout.from + i * layout.width;
+}
+
+/** The instant under a CSS x offset in the plot area. */
+export function instantAt(u: uPlot, left: number): number | null {
+  const c = columns(u);
+  return c ? c.from + left * uPlot.pxRatio * c.msPerPx : null;
+}
+
+/** The range a drag selected, widened to whole pixel columns and kept inside the current range; null for a click. */
+export function selectionRange(u: uPlot, range: TimeRange): TimeRange | null {
+  const { left, width } = u.select;
+  const c = columns(u);
+  if (!c || width < 3) return null;
+  const from = Math.max(range.from, Math.floor(c.from + Math.floor(left * uPlot.pxRatio) * c.msPerPx));
+  const to = Math.min(range.to, Math.ceil(c.from + Math.ceil((left + width) * uPlot.pxRatio) * c.msPerPx));
+  return to > from ? { from, to } : null;
+}
