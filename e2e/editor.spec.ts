@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { largeProject } from '../bench/large-project';
+import { FORMAT_VERSION } from '../shared/twin/format-version';
 import { expect, openApp, startWebHostProcess, test } from './web-host-fixture';
 import { EditorPage } from './pages/editor-page';
 
@@ -71,7 +72,7 @@ test('draw, connect, refuse a wrong line, edit, undo/redo, save, reload and reop
   await expect(page).toHaveTitle(/^e2e-plant\.twin\.json — Twin Studio$/);
   expect(existsSync(file)).toBe(true);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved.formatVersion).toBe(2);
+  expect(saved.formatVersion).toBe(FORMAT_VERSION);
   expect(saved.assets.map((a: { tag: string }) => a.tag).sort()).toEqual(['CH-1', 'HV-101', 'P-201']);
 
   // Reload, switch to the demo, then open the saved file from the Open dialog: the same graph comes back.

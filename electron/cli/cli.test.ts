@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalStore } from '../sources/local/local-store';
 import { parseInstantArg } from './instant-arg';
 import { parseArgs } from './args';
-import { runCli } from './main';
+import { runCli } from './run-cli';
 
 function capture() {
   const out: string[] = [];

@@ -1,69 +1,22 @@
-import { commands } from './command-list';
-import { UsageError, type CliIo } from './cli-types';
+import { runCli } from './run-cli';
 
-const processIo: CliIo = {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
-};
+// The entry of the `twin` command (bundled to dist-electron/cli.cjs). It runs whenever it is loaded, with no
+// `require.main === module` test: bin/twin.cjs loads it with require(), and through `npm link` or npx the
+// main module is the bin, not this file, so such a test would leave every command silently doing nothing.
+// Tests import runCli from run-cli.ts instead, so nothing else ever loads this file.
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    'Twin Studio command-line tool',
-    '',
-    'Usage: twin <command> [options]',
-    '',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'twin <command> --help shows its options.',
-  ].join('\n');
-}
+// `twin catalog | head`: a closed pipe ends the output, it is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
-/** Run the CLI with arguments (without node and the script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
-    return name ? 0 : 2;
-  }
-  if (name === '--version') {
-    io.out(process.env.TWIN_VERSION ?? '0.1.0');
-    return 0;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.err(`Unknown command "${name}".\n\n${help()}`);
-    return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
-    return 0;
-  }
-  try {
-    return await command.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`twin ${name}: ${e.message}\n\n${command.usage}`);
-      return 2;
-    }
-    io.err(`twin ${name}: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
-}
-
-if (typeof require !== 'undefined' && require.main === module) {
-  // `twin catalog | head`: a closed pipe ends the output, it is not an error worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`twin: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`twin: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,4 +1,5 @@
 import type { ComponentDef } from './types';
+import type { RoleDef } from './roles';
 import { airSideComponents } from './components/air-side';
 import { controlComponents } from './components/control';
 import { heatTransferComponents } from './components/heat-transfer';
@@ -25,6 +26,11 @@ const byKind = new Map(catalog.map((d) => [d.kind, d]));
 /** The component definition of a kind, or undefined for a kind this build does not know. */
 export function componentByKind(kind: string): ComponentDef | undefined {
   return byKind.get(kind);
+}
+
+/** The roles a sensor bound to an asset of this kind may have; empty for an unknown kind. */
+export function rolesOfKind(kind: string): readonly RoleDef[] {
+  return byKind.get(kind)?.roles ?? [];
 }
 
 interface SearchEntry {

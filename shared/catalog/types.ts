@@ -1,5 +1,6 @@
 // The component catalog's data model. The editor, the validator and the demo plant are written against
 // these names: add optional fields freely, never rename.
+import type { RoleDef } from './roles';
 
 export type PortKind = 'process' | 'signal';
 export type Side = 'left' | 'right' | 'top' | 'bottom';
@@ -88,6 +89,8 @@ export interface ComponentDef {
   /** 'loop': P-101, P-102…; 'unit': CH-1, CH-2…. */
   tagNumbering: 'loop' | 'unit';
   ports: readonly PortDef[];
+  /** What sensors bound to an asset of this kind may measure (shared/catalog/roles.ts); empty for none. */
+  roles?: readonly RoleDef[];
   properties: readonly PropertyDef[];
   symbol: SymbolDef;
   keywords: readonly string[];

@@ -7,7 +7,7 @@ import type { TwinState } from './state';
  */
 const measuredCache = new WeakMap<TwinState['connections'], ReadonlyMap<string, string>>();
 
-function measuredBy(twin: TwinState): ReadonlyMap<string, string> {
+function measuredBy(twin: Pick<TwinState, 'connections'>): ReadonlyMap<string, string> {
   let map = measuredCache.get(twin.connections);
   if (map) return map;
   const built = new Map<string, string>();
@@ -23,14 +23,14 @@ function measuredBy(twin: TwinState): ReadonlyMap<string, string> {
 }
 
 /** The asset a sensor tells about: the equipment its instrument is wired to, else the asset it is bound to. */
-export function measuredAssetOf(twin: TwinState, sensor: Pick<Sensor, 'assetId'>): string | null {
+export function measuredAssetOf(twin: Pick<TwinState, 'assets' | 'connections'>, sensor: Pick<Sensor, 'assetId'>): string | null {
   if (sensor.assetId === null) return null;
   const equipment = measuredBy(twin).get(sensor.assetId);
   return equipment !== undefined && twin.assets[equipment] ? equipment : sensor.assetId;
 }
 
 /** The sensors that tell about an asset: bound to it, or bound to an instrument wired to it; file order. */
-export function sensorsOfAsset(twin: TwinState, assetId: string): Sensor[] {
+export function sensorsOfAsset(twin: Pick<TwinState, 'assets' | 'connections' | 'sensors'>, assetId: string): Sensor[] {
   const out: Sensor[] = [];
   for (const s of Object.values(twin.sensors)) {
     if (s.assetId === assetId || (s.assetId !== null && measuredAssetOf(twin, s) === assetId)) out.push(s);

@@ -1,2 +1,2 @@
 /** The twin file format this build writes. Files with a higher number are refused ("made by a newer version"). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDiff } from './diff';
+import { FORMAT_VERSION } from './format-version';
 import { History } from './history';
 import { moveAssets, updateAsset } from './edits/asset-edits';
 import type { TwinState } from './state';
@@ -96,8 +97,8 @@ describe('History', () => {
       h.record(
         {
           meta: [
-            { formatVersion: 2, id: 'x', name: `${i}`, timeZone: 'UTC' },
-            { formatVersion: 2, id: 'x', name: `${i + 1}`, timeZone: 'UTC' },
+            { formatVersion: FORMAT_VERSION, id: 'x', name: `${i}`, timeZone: 'UTC', rejectedSuggestions: [] },
+            { formatVersion: FORMAT_VERSION, id: 'x', name: `${i + 1}`, timeZone: 'UTC', rejectedSuggestions: [] },
           ],
         },
         { kind: 'record' },

@@ -48,11 +48,40 @@ export const SystemSchema = z.looseObject({
 });
 export type TwinSystem = z.infer<typeof SystemSchema>;
 
+/**
+ * A data source the project's sensors live in, by the non-secret parts of its connection. Passwords and
+ * tokens never enter a project file: the session that opens the project supplies them when it connects.
+ */
+export const ProjectSourceSchema = z.looseObject({
+  /** What sensors name it by (`local`, `historian`); stable within the project, unrelated to any URL. */
+  id: Id,
+  name: z.string().min(1, 'is empty').max(200),
+  /** `unknown`: a format 2 file named the source only by an id; connect it and map it in the Sensors panel. */
+  kind: z.enum(['local', 'influx1', 'influx2', 'unknown']),
+  /** Server address without credentials. */
+  url: z.string().max(2_048).optional(),
+  /** InfluxDB 1.x database and retention policy. */
+  database: z.string().max(200).optional(),
+  retentionPolicy: z.string().max(200).optional(),
+  /** InfluxDB 2.x organisation and bucket. */
+  org: z.string().max(200).optional(),
+  bucket: z.string().max(200).optional(),
+});
+export type ProjectSource = z.infer<typeof ProjectSourceSchema>;
+
+/** A binding suggestion the user turned down: not offered again for this project. */
+export const RejectedSuggestionSchema = z.looseObject({
+  series: z.string().min(1).max(2_000),
+  assetId: Id,
+  role: z.string().max(100),
+});
+export type RejectedSuggestion = z.infer<typeof RejectedSuggestionSchema>;
+
 export const SensorSchema = z.looseObject({
   id: Id,
   /** Series key, `measurement,tag=value#field`. */
   series: z.string().min(1).max(2_000),
-  /** Source id the series lives in; absent means the project's default source. */
+  /** Id of the project source (`sources`) the series lives in; absent means the project's default source. */
   source: z.string().max(200).optional(),
   unit: z.string().max(50).nullable().default(null),
   /** What the sensor measures for its asset, e.g. `chws-temperature` or `power`. */
@@ -78,11 +107,16 @@ export const TwinDocumentSchema = z.looseObject({
   name: z.string().max(200).default('Untitled plant'),
   /** IANA time zone of the plant, e.g. `America/Chicago`. */
   timeZone: z.string().min(1).max(64).default('UTC'),
+  /** The data sources sensors name; see ProjectSourceSchema. */
+  sources: z.array(ProjectSourceSchema).default([]),
+  /** The source of sensors that name none; absent means the first of `sources`, or the local store. */
+  defaultSource: Id.optional(),
   assets: z.array(AssetSchema).default([]),
   connections: z.array(ConnectionSchema).default([]),
   systems: z.array(SystemSchema).default([]),
   sensors: z.array(SensorSchema).default([]),
   models: z.array(ModelSchema).default([]),
+  rejectedSuggestions: z.array(RejectedSuggestionSchema).default([]),
 });
 export type TwinDocument = z.infer<typeof TwinDocumentSchema>;
 

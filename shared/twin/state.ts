@@ -1,7 +1,8 @@
-import type { Asset, Connection, Sensor, TwinDocument, TwinModel, TwinSystem } from './schema';
+import type { Asset, Connection, ProjectSource, RejectedSuggestion, Sensor, TwinDocument, TwinModel, TwinSystem } from './schema';
 
 /** The records of a twin, keyed by id; insertion order is file order. */
 export interface TwinRecords {
+  sources: Readonly<Record<string, ProjectSource>>;
   assets: Readonly<Record<string, Asset>>;
   connections: Readonly<Record<string, Connection>>;
   systems: Readonly<Record<string, TwinSystem>>;
@@ -10,7 +11,7 @@ export interface TwinRecords {
 }
 export type CollectionName = keyof TwinRecords;
 export type RecordOf<C extends CollectionName> = TwinRecords[C][string];
-export const collectionNames: readonly CollectionName[] = ['assets', 'connections', 'systems', 'sensors', 'models'];
+export const collectionNames: readonly CollectionName[] = ['sources', 'assets', 'connections', 'systems', 'sensors', 'models'];
 
 /** Everything in the document that is not a record collection: id, name, time zone and unknown top-level fields. */
 export interface TwinMeta {
@@ -18,6 +19,8 @@ export interface TwinMeta {
   id: string;
   name: string;
   timeZone: string;
+  defaultSource?: string;
+  rejectedSuggestions: readonly RejectedSuggestion[];
   [unknownField: string]: unknown;
 }
 
@@ -34,9 +37,10 @@ function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> 
 
 /** Normalize a parsed document into editor state. */
 export function stateFromDocument(doc: TwinDocument): TwinState {
-  const { assets, connections, systems, sensors, models, ...meta } = doc;
+  const { sources, assets, connections, systems, sensors, models, ...meta } = doc;
   return {
     meta,
+    sources: byId(sources),
     assets: byId(assets),
     connections: byId(connections),
     systems: byId(systems),
@@ -47,12 +51,15 @@ export function stateFromDocument(doc: TwinDocument): TwinState {
 
 /** The document to save for a state (records in insertion order). */
 export function documentFromState(state: TwinState): TwinDocument {
+  const { rejectedSuggestions, ...meta } = state.meta;
   return {
-    ...(state.meta as Pick<TwinDocument, 'formatVersion' | 'id' | 'name' | 'timeZone'>),
+    ...(meta as Pick<TwinDocument, 'formatVersion' | 'id' | 'name' | 'timeZone'>),
+    sources: Object.values(state.sources),
     assets: Object.values(state.assets),
     connections: Object.values(state.connections),
     systems: Object.values(state.systems),
     sensors: Object.values(state.sensors),
     models: Object.values(state.models),
+    rejectedSuggestions: [...rejectedSuggestions],
   };
 }

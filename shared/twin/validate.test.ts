@@ -57,7 +57,7 @@ function onlyProblem(change: (d: TwinDocument) => void, path: string, severity: 
 describe('validateDocument', () => {
   it('finds nothing wrong with a valid plant or the valid fixture', () => {
     expect(validateDocument(plant())).toEqual([]);
-    expect(validateDocument(fixture('v2/chiller-loop.twin.json'))).toEqual([]);
+    expect(validateDocument(fixture('v3/chiller-loop.twin.json'))).toEqual([]);
     // The catalog has the kinds these tests rely on.
     for (const kind of ['centrifugal-pump', 'gate-valve', 'chiller', 'temperature-transmitter']) expect(componentByKind(kind)).toBeDefined();
   });
@@ -106,7 +106,11 @@ describe('validateDocument', () => {
       'id "v1" is already used by $.assets[1]; ids must be unique within a list',
     );
     expect(onlyProblem((d) => d.connections.push(wire('c1', 'process', 'ch1.chw-out', 'p1.in')), '$.connections[3].id')).toContain('$.connections[0]');
-    expect(onlyProblem((d) => d.sensors.push({ ...(d.sensors[0] as TwinDocument['sensors'][number]) }), '$.sensors[1].id')).toContain('$.sensors[0]');
+    // The copy is untrusted, so the pair has its one trusted sensor and only the id is wrong.
+    expect(onlyProblem((d) => d.sensors.push({ ...(d.sensors[0] as TwinDocument['sensors'][number]), trusted: false }), '$.sensors[1].id')).toContain(
+      '$.sensors[0]',
+    );
+    onlyProblem((d) => d.sources.push({ id: 'local', name: 'Local store', kind: 'local' }, { id: 'local', name: 'Again', kind: 'local' }), '$.sources[1].id');
     onlyProblem((d) => d.systems.push({ id: 'sys1', name: 'Other', assetIds: [] }), '$.systems[1].id');
     onlyProblem((d) => d.models.push({ id: 'm1', name: 'Other', assetId: null }), '$.models[1].id');
   });

@@ -23,10 +23,10 @@ async function run(...args: string[]): Promise<{ code: number; out: string[]; er
 
 describe('twin validate', () => {
   it('exits 0 for valid files, in either format, and says so', async () => {
-    const r = await run(fixture('v2/chiller-loop.twin.json'), fixture('v1/chiller-loop.twin.json'));
+    const r = await run(fixture('v3/chiller-loop.twin.json'), fixture('v1/chiller-loop.twin.json'));
     expect(r.code).toBe(0);
     expect(r.out).toEqual([
-      `${fixture('v2/chiller-loop.twin.json')}: ok`,
+      `${fixture('v3/chiller-loop.twin.json')}: ok`,
       `${fixture('v1/chiller-loop.twin.json')}: ok (format 1; the app converts it to format ${FORMAT_VERSION} when saving)`,
       '2 files: 2 valid, 0 invalid, 0 not checked; 0 warnings',
     ]);
@@ -73,14 +73,14 @@ describe('twin validate', () => {
     const newer = await run(fixture('bad/newer-format.twin.json'));
     expect([newer.code, newer.out[0]]).toEqual([
       2,
-      `${fixture('bad/newer-format.twin.json')}: error: ${fixture('bad/newer-format.twin.json')} was made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`,
+      `${fixture('bad/newer-format.twin.json')}: error: ${fixture('bad/newer-format.twin.json')} was made by a newer version of Twin Studio (format 4, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`,
     ]);
     // The worst status wins.
-    expect((await run(fixture('v2/chiller-loop.twin.json'), fixture('bad/truncated.twin.json'), missing)).code).toBe(2);
+    expect((await run(fixture('v3/chiller-loop.twin.json'), fixture('bad/truncated.twin.json'), missing)).code).toBe(2);
   });
 
   it('treats warnings as errors with --strict', async () => {
-    const doc = JSON.parse(readFileSync(fixture('v2/chiller-loop.twin.json'), 'utf8'));
+    const doc = JSON.parse(readFileSync(fixture('v3/chiller-loop.twin.json'), 'utf8'));
     doc.assets[1].tag = '';
     const file = path.join(dir, 'warn.twin.json');
     writeFileSync(file, JSON.stringify(doc));
@@ -93,13 +93,13 @@ describe('twin validate', () => {
   });
 
   it('prints a machine-readable result with --json', async () => {
-    const r = await run('--json', fixture('v2/chiller-loop.twin.json'), fixture('bad/schema-violations.twin.json'), fixture('bad/newer-format.twin.json'));
+    const r = await run('--json', fixture('v3/chiller-loop.twin.json'), fixture('bad/schema-violations.twin.json'), fixture('bad/newer-format.twin.json'));
     expect(r.code).toBe(2);
     expect(r.out.length).toBe(1);
     const result = JSON.parse(r.out[0] as string);
     expect(result).toMatchObject({ valid: false, exitCode: 2 });
     expect(result.files.map((f: { status: string }) => f.status)).toEqual(['valid', 'invalid', 'unreadable']);
-    expect(result.files[0]).toEqual({ file: fixture('v2/chiller-loop.twin.json'), status: 'valid', formatVersion: FORMAT_VERSION, problems: [] });
+    expect(result.files[0]).toEqual({ file: fixture('v3/chiller-loop.twin.json'), status: 'valid', formatVersion: FORMAT_VERSION, problems: [] });
     expect(result.files[1].error.kind).toBe('file-invalid');
     expect(result.files[1].problems[0]).toEqual({ path: '$.assets[1].tag', message: 'expected string, received number', severity: 'error' });
     expect(result.files[2].error).toEqual({ kind: 'newer-format', message: expect.stringContaining('made by a newer version') });
@@ -127,8 +127,8 @@ describe('twin validate', () => {
       logLevel: 'error',
     });
     const exec = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
-    const ok = exec(fixture('v2/chiller-loop.twin.json'));
-    expect([ok.status, ok.stdout]).toEqual([0, `${fixture('v2/chiller-loop.twin.json')}: ok\n1 file: 1 valid, 0 invalid, 0 not checked; 0 warnings\n`]);
+    const ok = exec(fixture('v3/chiller-loop.twin.json'));
+    expect([ok.status, ok.stdout]).toEqual([0, `${fixture('v3/chiller-loop.twin.json')}: ok\n1 file: 1 valid, 0 invalid, 0 not checked; 0 warnings\n`]);
     const copy = path.join(dir, 'copy.twin.json');
     copyFileSync(fixture('bad/graph-errors.twin.json'), copy);
     const bad = exec(copy);

@@ -41,7 +41,7 @@ describe('readProjectFile', () => {
   });
 
   it('opens a project with its fingerprint', async () => {
-    const file = copy('v2/chiller-loop.twin.json');
+    const file = copy('v3/chiller-loop.twin.json');
     const opened = await readProjectFile(file);
     const bytes = readFileSync(file);
     expect(opened.path).toBe(file);
@@ -69,7 +69,7 @@ describe('readProjectFile', () => {
     expect(e.details).toEqual({ size: 60 * 1024 * 1024, maxBytes: DEFAULT_MAX_PROJECT_BYTES });
     expect(vi.mocked(open).mock.calls.filter(([p]) => p === big)).toEqual([]);
     // The spy does see opens: a file under the limit is opened once, for reading.
-    const small = copy('v2/chiller-loop.twin.json', 'small.twin.json');
+    const small = copy('v3/chiller-loop.twin.json', 'small.twin.json');
     await readProjectFile(small);
     expect(
       vi
@@ -84,7 +84,7 @@ describe('readProjectFile', () => {
     const before = { bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs };
     const e = await refusal(file);
     expect(e.kind).toBe('newer-format');
-    expect(e.message).toContain(`made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION})`);
+    expect(e.message).toContain(`made by a newer version of Twin Studio (format 4, this build reads up to ${FORMAT_VERSION})`);
     expect(readFileSync(file).equals(before.bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
     // Opening is read-only: the file was opened for reading, never for writing.
@@ -129,7 +129,7 @@ describe('readProjectFile', () => {
     const binary = path.join(dir, 'binary.twin.json');
     writeFileSync(binary, Buffer.from([0x7b, 0xc3, 0x28, 0x7d]));
     expect((await refusal(binary)).message).toContain('is not UTF-8 text');
-    const wrongName = copy('v2/chiller-loop.twin.json', 'plant.json');
+    const wrongName = copy('v3/chiller-loop.twin.json', 'plant.json');
     const e = await refusal(wrongName);
     expect([e.kind, e.message]).toEqual([
       'invalid-input',

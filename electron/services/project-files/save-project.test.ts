@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isTwinError, type TwinError } from '../../../shared/api/errors';
-import type { TwinDocument } from '../../../shared/twin/schema';
+import { FORMAT_VERSION, type TwinDocument } from '../../../shared/twin/schema';
 import { sha256 } from './fingerprint';
 import { readProjectFile } from './read-project';
 import { saveProjectFile, serializeDocument } from './save-project';
@@ -36,7 +36,7 @@ const renamed = (doc: TwinDocument, name: string): TwinDocument => ({ ...doc, na
 describe('saveProjectFile', () => {
   it('writes a new file and returns the fingerprint of what it wrote', async () => {
     const dir = folder();
-    const { document } = await readProjectFile(path.join(fixtures, 'v2/chiller-loop.twin.json'));
+    const { document } = await readProjectFile(path.join(fixtures, 'v3/chiller-loop.twin.json'));
     const file = path.join(dir, 'new.twin.json');
     const saved = await saveProjectFile(file, document, null);
     const bytes = readFileSync(file);
@@ -48,7 +48,7 @@ describe('saveProjectFile', () => {
 
   it('keeps unknown fields through open and save, in current and migrated files', async () => {
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     const opened = await readProjectFile(file);
     await saveProjectFile(file, renamed(opened.document, 'Renamed'), opened.fingerprint);
     const text = readFileSync(file, 'utf8');
@@ -60,7 +60,7 @@ describe('saveProjectFile', () => {
     const migrated = await readProjectFile(old);
     await saveProjectFile(old, migrated.document, migrated.fingerprint);
     const written = JSON.parse(readFileSync(old, 'utf8'));
-    expect(written.formatVersion).toBe(2);
+    expect(written.formatVersion).toBe(FORMAT_VERSION);
     expect(written.author).toBe('j.doe');
     expect(written.assets[2].vendorRef).toBe('TRANE-CVHF-0815');
     expect(written.assets[1].data).toEqual({ note: 'locked open' });
@@ -68,7 +68,7 @@ describe('saveProjectFile', () => {
 
   it('never silently overwrites a file changed on disk since it was opened', async () => {
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     const opened = await readProjectFile(file);
     const theirs = readFileSync(file, 'utf8').replace('B7 chiller loop', 'Edited by a colleague');
     writeFileSync(file, theirs);
@@ -90,7 +90,7 @@ describe('saveProjectFile', () => {
 
   it('saves over a file that was only touched, or deleted, since it was opened', async () => {
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     const opened = await readProjectFile(file);
     utimesSync(file, new Date(), new Date(Date.now() + 60_000));
     const first = await saveProjectFile(file, renamed(opened.document, 'After touch'), opened.fingerprint);
@@ -103,19 +103,19 @@ describe('saveProjectFile', () => {
     const dir = folder();
     const file = copy('bad/newer-format.twin.json', dir, 'future.twin.json');
     const before = readFileSync(file);
-    const { document } = await readProjectFile(path.join(fixtures, 'v2/chiller-loop.twin.json'));
+    const { document } = await readProjectFile(path.join(fixtures, 'v3/chiller-loop.twin.json'));
     const e = await refusal(saveProjectFile(file, document, null));
     expect(e.kind).toBe('conflict');
     expect(e.message).toContain('already exists');
     expect(e.message).toContain('was not opened in this window');
     expect(readFileSync(file).equals(before)).toBe(true);
     await saveProjectFile(file, document, null, true);
-    expect(JSON.parse(readFileSync(file, 'utf8')).formatVersion).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).formatVersion).toBe(FORMAT_VERSION);
   });
 
   it('lets only one of two racing saves from the same fingerprint through', async () => {
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     const opened = await readProjectFile(file);
     const results = await Promise.allSettled([
       saveProjectFile(file, renamed(opened.document, 'autosave'), opened.fingerprint),
@@ -128,7 +128,7 @@ describe('saveProjectFile', () => {
 
   it('refuses a document that would not open again, and bad paths', async () => {
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     const opened = await readProjectFile(file);
     const before = readFileSync(file);
     const broken = structuredClone(opened.document);
@@ -156,7 +156,7 @@ describe('saveProjectFile', () => {
       return;
     }
     const dir = folder();
-    const file = copy('v2/chiller-loop.twin.json', dir);
+    const file = copy('v3/chiller-loop.twin.json', dir);
     chmodSync(file, 0o640);
     const opened = await readProjectFile(file);
     await saveProjectFile(file, opened.document, opened.fingerprint);

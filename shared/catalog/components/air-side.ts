@@ -1,4 +1,5 @@
 import type { ComponentDef } from '../types';
+import { roles } from '../roles';
 import { choice, num, processPort, propeller, sigPort, stub, zigzagVertical } from './builders';
 
 export const airSideComponents: readonly ComponentDef[] = [
@@ -14,6 +15,18 @@ export const airSideComponents: readonly ComponentDef[] = [
       processPort('out', 'bottom', 66 / 140, 'out', 'Coil water out (CHWR)'),
       sigPort('top', 108 / 140),
     ],
+    roles: roles(
+      'status',
+      'alarm',
+      'fan-speed',
+      'fan-power',
+      'supply-air-temperature',
+      'return-air-temperature',
+      'outdoor-temperature',
+      'dp',
+      'flow',
+      'command',
+    ),
     properties: [
       num('airflow', 'Supply airflow', 8, 'm³/s', { min: 0 }),
       num('coolingCapacity', 'Coil cooling capacity', 120, 'kW', { min: 0 }),
@@ -47,6 +60,7 @@ export const airSideComponents: readonly ComponentDef[] = [
     tagPrefix: 'CC',
     tagNumbering: 'unit',
     ports: [processPort('in', 'left', 0.5, 'in', 'Water in (CHWS)'), processPort('out', 'right', 0.5, 'out', 'Water out (CHWR)'), sigPort()],
+    roles: roles('chws-temperature', 'chwr-temperature', 'supply-air-temperature', 'return-air-temperature', 'dp', 'flow', 'position', 'command'),
     properties: [
       num('capacity', 'Design capacity', 1200, 'kW', { min: 0 }),
       num('designFlow', 'Design water flow', 52, 'L/s', { min: 0 }),
@@ -68,6 +82,7 @@ export const airSideComponents: readonly ComponentDef[] = [
     tagPrefix: 'DMP',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Air in'), processPort('out', 'right', 0.5, 'out', 'Air out'), sigPort()],
+    roles: roles('position', 'command', 'status'),
     properties: [
       num('width', 'Width', 800, 'mm', { min: 0 }),
       num('height', 'Height', 600, 'mm', { min: 0 }),

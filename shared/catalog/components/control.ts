@@ -1,4 +1,5 @@
 import type { ComponentDef } from '../types';
+import { roles } from '../roles';
 import { choice, flag, num, signalPort, stub, text } from './builders';
 import { bubble, mountingProperty } from './bubbles';
 
@@ -15,6 +16,7 @@ export const controlComponents: readonly ComponentDef[] = [
       signalPort('sp', 'top', 0.5, 'in', 'Remote setpoint (SP)'),
       signalPort('out', 'right', 0.5, 'out', 'Output (OP)'),
     ],
+    roles: roles('setpoint', 'chws-setpoint', 'cws-setpoint', 'dp-setpoint', 'command', 'status'),
     properties: [
       mountingProperty('shared-display'),
       num('setpoint', 'Setpoint', 6.7),
@@ -41,6 +43,7 @@ export const controlComponents: readonly ComponentDef[] = [
     tagPrefix: 'SIC',
     tagNumbering: 'loop',
     ports: [signalPort('cmd', 'left', 0.5, 'in', 'Speed command'), signalPort('out', 'right', 0.5, 'out', 'Motor output')],
+    roles: roles('speed', 'power', 'current', 'command', 'status', 'alarm'),
     properties: [
       num('ratedKw', 'Rated power', 30, 'kW', { min: 0 }),
       num('minSpeed', 'Minimum speed', 30, '%', { min: 0, max: 100 }),

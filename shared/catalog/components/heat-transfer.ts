@@ -1,4 +1,5 @@
 import type { ComponentDef } from '../types';
+import { roles } from '../roles';
 import { choice, num, processPort, propeller, sigPort, stub, zigzag } from './builders';
 
 const refrigerants = ['R-134a', 'R-513A', 'R-1233zd(E)', 'R-1234ze(E)', 'R-514A', 'R-410A', 'R-32', 'R-717 (ammonia)'] as const;
@@ -17,6 +18,23 @@ const chiller: ComponentDef = {
     processPort('chw-out', 'right', 0.75, 'out', 'Chilled water supply out (CHWS)'),
     sigPort(),
   ],
+  roles: roles(
+    'status',
+    'power',
+    'current',
+    'chws-temperature',
+    'chwr-temperature',
+    'cws-temperature',
+    'cwr-temperature',
+    'condenser-saturation-temperature',
+    'evaporator-saturation-temperature',
+    'flow',
+    'condenser-flow',
+    'chws-setpoint',
+    'cooling-load',
+    'alarm',
+    'command',
+  ),
   properties: [
     // 1,500 kW ≈ 425 tons: a typical mid-size centrifugal machine.
     num('capacity', 'Capacity', 1500, 'kW', { min: 0 }),
@@ -88,6 +106,7 @@ const coolingTower: ComponentDef = {
   tagPrefix: 'CT',
   tagNumbering: 'unit',
   ports: [processPort('in', 'left', 0.4, 'in', 'Hot water in (CWR)'), processPort('out', 'right', 0.9, 'out', 'Basin out (CWS)'), sigPort()],
+  roles: roles('status', 'fan-speed', 'fan-power', 'basin-temperature', 'cws-temperature', 'cwr-temperature', 'flow', 'level', 'command', 'alarm'),
   properties: [
     num('designFlow', 'Design water flow', 84, 'L/s', { min: 0 }),
     num('designApproach', 'Design approach', 4, 'K', { min: 0 }),
@@ -136,6 +155,7 @@ const boiler: ComponentDef = {
   tagPrefix: 'B',
   tagNumbering: 'unit',
   ports: [processPort('in', 'left', 0.35, 'in', 'Return in'), processPort('out', 'right', 0.35, 'out', 'Supply out'), sigPort()],
+  roles: roles('status', 'power', 'supply-temperature', 'return-temperature', 'flow', 'pressure', 'alarm', 'command'),
   properties: [
     num('capacity', 'Capacity', 800, 'kW', { min: 0 }),
     choice('fuel', 'Fuel', ['natural gas', 'oil', 'electric', 'biomass', 'dual fuel'], 'natural gas'),
@@ -181,6 +201,16 @@ const shellTube: ComponentDef = {
     processPort('cold-out', 'right', 0.5, 'out', 'Tube side out (cold)'),
     sigPort('top', 0.7),
   ],
+  roles: roles(
+    'hot-inlet-temperature',
+    'hot-outlet-temperature',
+    'cold-inlet-temperature',
+    'cold-outlet-temperature',
+    'chws-temperature',
+    'chwr-temperature',
+    'dp',
+    'flow',
+  ),
   properties: [...hxProperties, num('passes', 'Tube passes', 2, undefined, { min: 1, max: 8 })],
   symbol: {
     width: 120,
@@ -214,6 +244,16 @@ const plate: ComponentDef = {
     processPort('cold-out', 'right', 0.2, 'out', 'Cold side out'),
     sigPort(),
   ],
+  roles: roles(
+    'hot-inlet-temperature',
+    'hot-outlet-temperature',
+    'cold-inlet-temperature',
+    'cold-outlet-temperature',
+    'chws-temperature',
+    'chwr-temperature',
+    'dp',
+    'flow',
+  ),
   properties: [...hxProperties, num('plates', 'Plates', 120, undefined, { min: 3 })],
   symbol: {
     width: 64,

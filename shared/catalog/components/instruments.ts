@@ -1,4 +1,5 @@
 import type { ComponentDef, PropertyDef } from '../types';
+import { roles } from '../roles';
 import { choice, num, signalPort, stub, text } from './builders';
 import { bubble, mountingProperty } from './bubbles';
 
@@ -13,6 +14,8 @@ interface InstrumentSpec {
   description: string;
   unit: string;
   range: [number, number];
+  /** What a sensor bound to this bubble may measure. */
+  roles: readonly string[];
   extra?: PropertyDef[];
   keywords: string[];
 }
@@ -27,6 +30,7 @@ function transmitter(s: InstrumentSpec): ComponentDef {
     tagPrefix: s.prefix,
     tagNumbering: 'loop',
     ports: [signalPort('pv', 'bottom', 0.5, 'in', 'Process connection'), signalPort('out', 'right', 0.5, 'out', 'Transmitter output')],
+    roles: roles(...s.roles),
     properties: [
       mountingProperty('field'),
       num('rangeLow', 'Range low', s.range[0]),
@@ -51,6 +55,26 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Temperature transmitter (CHWS, CHWR, CWS, CWR, outdoor air)',
     unit: '°C',
     range: [0, 50],
+    roles: [
+      'chws-temperature',
+      'chwr-temperature',
+      'cws-temperature',
+      'cwr-temperature',
+      'condenser-saturation-temperature',
+      'evaporator-saturation-temperature',
+      'supply-temperature',
+      'return-temperature',
+      'hot-inlet-temperature',
+      'hot-outlet-temperature',
+      'cold-inlet-temperature',
+      'cold-outlet-temperature',
+      'basin-temperature',
+      'supply-air-temperature',
+      'return-air-temperature',
+      'outdoor-temperature',
+      'wet-bulb',
+      'temperature',
+    ],
     extra: [choice('element', 'Element', ['Pt100 RTD', 'Pt1000 RTD', 'NTC thermistor', 'thermocouple type K'], 'Pt100 RTD')],
     keywords: ['temperature', 'tt', 'thermometer', 'rtd', 'chws', 'chwr', 'lchwt', 'echwt', 'cws', 'cwr', 'oat', 'wet-bulb'],
   }),
@@ -61,6 +85,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Gauge or absolute pressure transmitter',
     unit: 'kPa(g)',
     range: [0, 1000],
+    roles: ['pressure', 'suction-pressure', 'discharge-pressure'],
     extra: [choice('reference', 'Reference', ['gauge', 'absolute'], 'gauge')],
     keywords: ['pressure', 'pt', 'gauge'],
   }),
@@ -71,6 +96,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Differential pressure across a pump, strainer, coil or between headers',
     unit: 'kPa',
     range: [0, 250],
+    roles: ['dp'],
     keywords: ['differential pressure', 'dp', 'pdt', 'delta p', 'pressure'],
   }),
   transmitter({
@@ -80,6 +106,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Flow meter with transmitter',
     unit: 'L/s',
     range: [0, 100],
+    roles: ['flow', 'condenser-flow'],
     extra: [choice('meter', 'Meter', ['electromagnetic', 'ultrasonic inline', 'ultrasonic clamp-on', 'vortex', 'orifice + DP', 'turbine'], 'electromagnetic')],
     keywords: ['flow', 'ft', 'flow meter', 'flowmeter', 'magmeter', 'gpm'],
   }),
@@ -90,6 +117,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Level in a tank, basin or vessel',
     unit: '%',
     range: [0, 100],
+    roles: ['level'],
     extra: [choice('method', 'Method', ['hydrostatic', 'radar', 'ultrasonic', 'float', 'DP'], 'hydrostatic')],
     keywords: ['level', 'lt', 'basin'],
   }),
@@ -100,6 +128,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Electrical power meter or transducer (kW) on a motor or chiller feeder',
     unit: 'kW',
     range: [0, 1500],
+    roles: ['power', 'fan-power', 'energy', 'cooling-load'],
     extra: [choice('measurement', 'Measurement', ['3-phase power meter', 'drive-reported power', 'CT and voltage'], '3-phase power meter')],
     keywords: ['power', 'kw', 'jt', 'energy', 'electrical', 'meter', 'demand'],
   }),
@@ -110,6 +139,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Speed or drive frequency of a pump, fan or compressor',
     unit: 'Hz',
     range: [0, 50],
+    roles: ['speed', 'fan-speed'],
     keywords: ['speed', 'st', 'frequency', 'rpm', 'hz', 'spd', 'vfd'],
   }),
   transmitter({
@@ -119,7 +149,28 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Valve or damper position feedback',
     unit: '%',
     range: [0, 100],
+    roles: ['position'],
     keywords: ['position', 'zt', 'valve position', 'feedback', 'pos', 'stroke'],
+  }),
+  transmitter({
+    kind: 'current-transmitter',
+    name: 'Current transmitter',
+    prefix: 'IT',
+    description: 'Motor or feeder current (amps), from a CT or reported by a drive or starter',
+    unit: 'A',
+    range: [0, 1000],
+    roles: ['current'],
+    keywords: ['current', 'amps', 'it', 'ct', 'ammeter', 'motor current', 'fla'],
+  }),
+  transmitter({
+    kind: 'status-indicator',
+    name: 'Status indicator (run / fault)',
+    prefix: 'YI',
+    description: 'On/off state of a machine or valve: run status, fault, open/closed limit (0/1)',
+    unit: '',
+    range: [0, 1],
+    roles: ['status', 'alarm'],
+    keywords: ['status', 'state', 'run', 'running', 'yi', 'ys', 'fault', 'alarm', 'on/off', 'sts', 'proof'],
   }),
   transmitter({
     kind: 'analyzer',
@@ -128,6 +179,7 @@ export const instrumentComponents: readonly ComponentDef[] = [
     description: 'Analyzer transmitter: water quality, refrigerant leak, CO₂',
     unit: 'µS/cm',
     range: [0, 2000],
+    roles: ['analysis'],
     extra: [choice('analyte', 'Measures', ['conductivity', 'pH', 'dissolved oxygen', 'turbidity', 'refrigerant leak', 'CO2'], 'conductivity')],
     keywords: ['analyzer', 'analyser', 'at', 'conductivity', 'ph', 'quality', 'refrigerant leak', 'co2'],
   }),

@@ -1,4 +1,5 @@
 import type { ComponentDef, PortDef } from '../types';
+import { roles } from '../roles';
 import { choice, num, processPort, sigPort, stub } from './builders';
 
 const HEADER_BRANCHES = 6;
@@ -18,6 +19,7 @@ export const pipingComponents: readonly ComponentDef[] = [
     tagPrefix: 'STR',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Inlet'), processPort('out', 'right', 0.5, 'out', 'Outlet'), sigPort()],
+    roles: roles('dp'),
     properties: [
       num('size', 'Size (DN)', 150, 'mm', { min: 6, max: 3000 }),
       choice('type', 'Type', ['Y-strainer', 'basket strainer', 'cartridge filter', 'bag filter', 'side-stream filter'], 'Y-strainer'),
@@ -58,6 +60,7 @@ export const pipingComponents: readonly ComponentDef[] = [
       processPort('s', 'bottom', 0.5, 'both', 'South'),
       processPort('w', 'left', 0.5, 'both', 'West'),
     ],
+    roles: roles('temperature', 'pressure', 'flow'),
     properties: [],
     symbol: {
       width: 16,
@@ -74,6 +77,18 @@ export const pipingComponents: readonly ComponentDef[] = [
     tagPrefix: 'HDR',
     tagNumbering: 'unit',
     ports: [processPort('in', 'left', 0.5, 'both', 'End A'), processPort('out', 'right', 0.5, 'both', 'End B'), ...headerBranches, sigPort()],
+    roles: roles(
+      'chws-temperature',
+      'chwr-temperature',
+      'cws-temperature',
+      'cwr-temperature',
+      'supply-temperature',
+      'return-temperature',
+      'temperature',
+      'pressure',
+      'dp',
+      'flow',
+    ),
     properties: [
       num('size', 'Size (DN)', 300, 'mm', { min: 6, max: 3000 }),
       choice(

@@ -1,4 +1,5 @@
 import type { ComponentDef, SymbolElement } from '../types';
+import { roles } from '../roles';
 import { choice, num, processPort, propeller, sigPort, stub } from './builders';
 
 const motorKw = num('motorKw', 'Motor power', 30, 'kW', { min: 0 });
@@ -29,6 +30,7 @@ export const pumpComponents: readonly ComponentDef[] = [
     tagPrefix: 'P',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Suction'), processPort('out', 'right', 14 / 64, 'out', 'Discharge'), sigPort()],
+    roles: roles('status', 'speed', 'power', 'current', 'dp', 'flow', 'command', 'alarm'),
     properties: [
       num('designFlow', 'Design flow', 60, 'L/s', { min: 0 }),
       num('designHead', 'Design head', 250, 'kPa', { min: 0 }),
@@ -59,6 +61,7 @@ export const pumpComponents: readonly ComponentDef[] = [
     tagPrefix: 'P',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Suction'), processPort('out', 'right', 0.5, 'out', 'Discharge'), sigPort()],
+    roles: roles('status', 'speed', 'power', 'current', 'dp', 'flow', 'command', 'alarm'),
     properties: [
       num('designFlow', 'Design flow', 2, 'L/s', { min: 0 }),
       num('dischargePressure', 'Discharge pressure', 600, 'kPa', { min: 0 }),
@@ -89,6 +92,7 @@ export const pumpComponents: readonly ComponentDef[] = [
     tagPrefix: 'K',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Suction'), processPort('out', 'right', 0.5, 'out', 'Discharge'), sigPort()],
+    roles: roles('status', 'speed', 'power', 'current', 'suction-pressure', 'discharge-pressure', 'command', 'alarm'),
     properties: [
       num('flow', 'Free air delivery', 10, 'm³/min', { min: 0 }),
       num('dischargePressure', 'Discharge pressure', 700, 'kPa', { min: 0 }),
@@ -118,6 +122,7 @@ export const pumpComponents: readonly ComponentDef[] = [
     tagPrefix: 'FN',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Air in'), processPort('out', 'right', 0.5, 'out', 'Air out'), sigPort()],
+    roles: roles('status', 'speed', 'power', 'current', 'command', 'alarm'),
     properties: [
       num('airflow', 'Design airflow', 10, 'm³/s', { min: 0 }),
       num('staticPressure', 'Static pressure', 500, 'Pa', { min: 0 }),

@@ -1,4 +1,5 @@
 import type { ComponentDef, PropertyDef, SymbolElement } from '../types';
+import { roles } from '../roles';
 import { arrowHead, bowTie, choice, flag, num, processPort, sigPort, stub } from './builders';
 
 const size = num('size', 'Size (DN)', 150, 'mm', { min: 6, max: 3000 });
@@ -30,6 +31,8 @@ function manualValve(kind: string, name: string, description: string, centre: Sy
     tagPrefix: 'HV',
     tagNumbering: 'loop',
     ports: inOut,
+    // A hand valve may carry limit switches (open/closed) or a position indicator.
+    roles: roles('position', 'status'),
     properties: [size, normalPosition, ...extra],
     symbol: { width: 48, height: 32, elements: [...pipeStubs(16), ...manualBody(16), ...centre] },
     keywords: ['valve', 'hand valve', 'manual', 'isolation', 'hv', ...keywords],
@@ -67,6 +70,7 @@ export const valveComponents: readonly ComponentDef[] = [
     tagPrefix: 'CKV',
     tagNumbering: 'loop',
     ports: inOut,
+    roles: roles(),
     properties: [size, choice('type', 'Type', ['swing', 'dual-plate', 'lift', 'spring (silent)', 'ball'], 'dual-plate')],
     symbol: {
       width: 48,
@@ -111,6 +115,7 @@ export const valveComponents: readonly ComponentDef[] = [
       processPort('branch', 'bottom', 0.5, 'both', 'Port B (branch)'),
       sigPort(),
     ],
+    roles: roles('position', 'command'),
     properties: [size, choice('function', 'Function', ['mixing', 'diverting'], 'mixing'), characteristic, flag('actuated', 'Actuated', true)],
     symbol: {
       width: 48,
@@ -142,6 +147,7 @@ export const valveComponents: readonly ComponentDef[] = [
     tagPrefix: 'FCV',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 32 / 48, 'in', 'Inlet'), processPort('out', 'right', 32 / 48, 'out', 'Outlet'), sigPort()],
+    roles: roles('position', 'command', 'alarm'),
     properties: [
       size,
       num('kvs', 'Kvs', 250, 'm³/h', { min: 0 }),
@@ -170,6 +176,7 @@ export const valveComponents: readonly ComponentDef[] = [
     tagPrefix: 'PSV',
     tagNumbering: 'loop',
     ports: [processPort('in', 'bottom', 0.5, 'in', 'Inlet'), processPort('out', 'right', 32 / 56, 'out', 'Discharge'), sigPort()],
+    roles: roles('status'),
     properties: [size, num('setPressure', 'Set pressure', 1000, 'kPa(g)', { min: 0 })],
     symbol: {
       width: 48,

@@ -1,4 +1,5 @@
 import type { ComponentDef } from '../types';
+import { roles } from '../roles';
 import { choice, num, processPort, sigPort, signalPort, stub, text } from './builders';
 
 export const vesselComponents: readonly ComponentDef[] = [
@@ -10,6 +11,7 @@ export const vesselComponents: readonly ComponentDef[] = [
     tagPrefix: 'TK',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.3, 'in', 'Inlet'), processPort('out', 'right', 0.8, 'out', 'Outlet'), sigPort('top', 0.8)],
+    roles: roles('level', 'pressure', 'temperature'),
     properties: [
       num('volume', 'Volume', 20, 'm³', { min: 0 }),
       num('height', 'Height', 4, 'm', { min: 0 }),
@@ -47,6 +49,7 @@ export const vesselComponents: readonly ComponentDef[] = [
     tagPrefix: 'V',
     tagNumbering: 'loop',
     ports: [processPort('in', 'left', 0.5, 'in', 'Inlet'), processPort('out', 'right', 0.5, 'out', 'Outlet'), sigPort()],
+    roles: roles('level', 'pressure', 'temperature'),
     properties: [
       num('volume', 'Volume', 2, 'm³', { min: 0 }),
       num('designPressure', 'Design pressure', 1000, 'kPa(g)', { min: 0 }),
@@ -76,6 +79,7 @@ export const vesselComponents: readonly ComponentDef[] = [
     tagPrefix: 'ET',
     tagNumbering: 'unit',
     ports: [processPort('conn', 'bottom', 0.5, 'both', 'System connection'), signalPort('sig', 'top', 0.5, 'both', 'Signal')],
+    roles: roles('pressure', 'level'),
     properties: [
       num('volume', 'Volume', 500, 'L', { min: 0 }),
       num('precharge', 'Precharge pressure', 150, 'kPa(g)', { min: 0 }),

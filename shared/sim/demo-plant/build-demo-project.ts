@@ -64,10 +64,14 @@ export function buildDemoProject(): TwinDocument {
     id: DEMO_PROJECT_ID,
     name: 'B7 chilled-water plant (demo)',
     timeZone: SIM_TIME_ZONE,
+    // The demo's data is written into the embedded store on first start.
+    sources: [{ id: 'local', name: 'Local store', kind: 'local' }],
+    defaultSource: 'local',
     assets: d.assets,
     connections: d.connections,
     systems,
     sensors,
     models: [],
+    rejectedSuggestions: [],
   };
 }

@@ -4,6 +4,7 @@ import { parseJsonSafe } from '../safe-json';
 import { FORMAT_VERSION, TwinDocumentSchema } from '../schema';
 import { validateDocument } from '../validate';
 import { OLDEST_FORMAT, migrate, migrations } from './migrate';
+import { v1ToV2 } from './v1-to-v2';
 
 // Fixture files as text, bundled by Vite for the test (shared/ code and its tests stay free of Node's fs).
 const fixtureFiles = import.meta.glob<string>('../fixtures/**/*', { query: '?raw', import: 'default', eager: true });
@@ -35,12 +36,14 @@ describe('migrations', () => {
   });
 
   for (const name of ['minimal', 'chiller-loop']) {
-    it(`opens the format 1 fixture "${name}" as the expected format 2 document`, () => {
+    it(`opens the format 1 fixture "${name}": step 1 gives the expected format 2 document, the rest the current format`, () => {
       const input = fixture(`v1/${name}.twin.json`);
       const before = JSON.stringify(input);
+      const step = v1ToV2.up(input as Record<string, unknown>);
+      expect(step).toEqual({ ok: true, document: fixture(`v1/${name}.expected.json`) });
       const { document, from } = migrate(input);
       expect(from).toBe(1);
-      expect(document).toEqual(fixture(`v1/${name}.expected.json`));
+      expect(document).toEqual(migrate(fixture(`v1/${name}.expected.json`)).document);
       // Pure: the parsed input is not touched.
       expect(JSON.stringify(input)).toBe(before);
       // The result is a valid current document, not just the right shape.
@@ -48,6 +51,46 @@ describe('migrations', () => {
       expect(validateDocument(document).filter((p) => p.severity === 'error')).toEqual([]);
     });
   }
+
+  for (const name of ['chiller-loop', 'two-sources']) {
+    it(`opens the format 2 fixture "${name}" as the expected format 3 document, with a sources section`, () => {
+      const input = fixture(`v2/${name}.twin.json`);
+      const before = JSON.stringify(input);
+      const { document, from } = migrate(input);
+      expect(from).toBe(2);
+      expect(document).toEqual(fixture(`v2/${name}.expected.json`));
+      expect(JSON.stringify(input)).toBe(before);
+      expect(TwinDocumentSchema.safeParse(document).success).toBe(true);
+      expect(validateDocument(document)).toEqual([]);
+    });
+  }
+
+  it('names every source the format 2 sensors used, keeps their ids, and leaves unnamed sensors on the local store', () => {
+    const { document } = migrate(fixture('v2/two-sources.twin.json'));
+    const doc = TwinDocumentSchema.parse(document);
+    expect(doc.sources.map((s) => [s.id, s.kind])).toEqual([
+      ['influx1:3f2a9c0d1b7e', 'influx1'],
+      ['local', 'local'],
+    ]);
+    expect(doc.defaultSource).toBe('local');
+    // The empty source of format 2 meant none; the sensor now uses the default.
+    expect(doc.sensors.map((s) => s.source)).toEqual(['influx1:3f2a9c0d1b7e', 'local', undefined, undefined, 'influx1:3f2a9c0d1b7e']);
+    // A format 2 field that happened to be called "sources" is kept aside, not read as the new section.
+    expect(document.legacyFields).toEqual({ sources: 'B7 BMS export, March' });
+    // Nothing secret: no URL, password or token appears, as format 2 never had them.
+    expect(JSON.stringify(doc.sources)).not.toMatch(/password|token|url/i);
+  });
+
+  it('gives a format 2 file without sensors an empty sources section and no default', () => {
+    const { document } = migrate({ formatVersion: 2, id: 'x', name: 'Empty', timeZone: 'UTC', assets: [], sensors: [] });
+    expect(document).toMatchObject({ formatVersion: 3, sources: [], rejectedSuggestions: [] });
+    expect(document).not.toHaveProperty('defaultSource');
+    const onlyRemote = migrate({ formatVersion: 2, id: 'x', sensors: [{ id: 's', series: 'a#v', source: 'influx2:abc' }] }).document;
+    expect(onlyRemote).toMatchObject({ sources: [{ id: 'influx2:abc', kind: 'influx2' }], defaultSource: 'influx2:abc' });
+    expect(migrate({ formatVersion: 2, id: 'x', sensors: [{ id: 's', series: 'a#v', source: 'bms-7' }] }).document).toMatchObject({
+      sources: [{ id: 'bms-7', kind: 'unknown', name: 'Data source (bms-7)' }],
+    });
+  });
 
   it('keeps unknown v1 fields and drops only React Flow view state', () => {
     const { document } = migrate(fixture('v1/chiller-loop.twin.json'));
@@ -91,7 +134,7 @@ describe('migrations', () => {
   });
 
   it('returns a current document as it is', () => {
-    const doc = fixture('v2/chiller-loop.twin.json');
+    const doc = fixture('v3/chiller-loop.twin.json');
     const { document, from } = migrate(doc);
     expect(from).toBe(FORMAT_VERSION);
     expect(document).toBe(doc);
@@ -100,14 +143,14 @@ describe('migrations', () => {
   it('refuses a newer format, saying so', () => {
     const e = thrown(() => migrate(fixture('bad/newer-format.twin.json'), 'plant.twin.json'));
     expect(e.kind).toBe('newer-format');
-    expect(e.message).toContain(`made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION})`);
+    expect(e.message).toContain(`made by a newer version of Twin Studio (format 4, this build reads up to ${FORMAT_VERSION})`);
     expect(e.where).toBe('plant.twin.json');
   });
 
   it('explains a missing, non-integer or impossible formatVersion', () => {
     const cases: [unknown, string][] = [
       [fixture('bad/no-format-version.twin.json'), `$.formatVersion: is missing; a Twin Studio project starts with "formatVersion": ${FORMAT_VERSION}`],
-      [{ formatVersion: '2' }, '$.formatVersion: is "2", but it must be a whole number such as 2'],
+      [{ formatVersion: '2' }, `$.formatVersion: is "2", but it must be a whole number such as ${FORMAT_VERSION}`],
       [{ formatVersion: 1.5 }, '$.formatVersion: is 1.5, but it must be a whole number'],
       [{ formatVersion: null }, '$.formatVersion: is null, but it must be a whole number'],
       [{ formatVersion: 0 }, '$.formatVersion: is 0, a format that never existed'],

@@ -2,9 +2,10 @@ import { twinError, type Problem } from '../../api/errors';
 import { FORMAT_VERSION } from '../schema';
 import type { JsonObject, Migration } from './migration';
 import { v1ToV2 } from './v1-to-v2';
+import { v2ToV3 } from './v2-to-v3';
 
 /** Every migration in order: `migrations[i]` turns format i+1 into i+2; the last one ends at FORMAT_VERSION. */
-export const migrations: readonly Migration[] = [v1ToV2];
+export const migrations: readonly Migration[] = [v1ToV2, v2ToV3];
 
 /** The oldest format this build can still open. */
 export const OLDEST_FORMAT = 1;

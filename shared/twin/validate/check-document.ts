@@ -7,10 +7,17 @@ import { locateDocument } from './located-document';
 import { checkReferences } from './reference-rules';
 import { ruleContext, type ComponentLookup } from './rule-context';
 import { checkWiring } from './wiring-rules';
+import { checkSources } from './source-rules';
+import { checkBindings, type SeriesLookup } from './binding-rules';
 
 export interface ValidateOptions {
   /** The component catalog; the build's own by default. */
   componentByKind?: ComponentLookup;
+  /**
+   * The series a project source has, when its catalog is known (a connected source); undefined when it is
+   * not. Only then is a bound series the source lacks reported.
+   */
+  knownSeries?: SeriesLookup;
 }
 
 /** Check a document of the current format: the parsed document (when the schema passed) and every problem found. */
@@ -21,6 +28,8 @@ export function checkDocument(raw: unknown, options: ValidateOptions = {}): { do
   checkIdentity(ctx);
   checkWiring(ctx);
   checkReferences(ctx);
+  checkSources(ctx);
+  checkBindings(ctx, options.knownSeries);
   return { document, problems };
 }
 

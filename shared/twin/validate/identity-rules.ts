@@ -13,7 +13,7 @@ function duplicateIds(ctx: RuleContext, items: readonly Located<{ id: string }>[
 /** Ids unique per collection; tags present and unique ignoring case; every kind known to the catalog. */
 export function checkIdentity(ctx: RuleContext): void {
   const { doc } = ctx;
-  for (const list of [doc.assets, doc.connections, doc.systems, doc.sensors, doc.models]) duplicateIds(ctx, list);
+  for (const list of [doc.sources, doc.assets, doc.connections, doc.systems, doc.sensors, doc.models]) duplicateIds(ctx, list);
 
   const tags = new Map<string, Located<{ tag: string }>>();
   for (const a of doc.assets) {

@@ -4,11 +4,13 @@ import {
   AssetSchema,
   ConnectionSchema,
   ModelSchema,
+  ProjectSourceSchema,
   SensorSchema,
   SystemSchema,
   TwinDocumentSchema,
   type Asset,
   type Connection,
+  type ProjectSource,
   type Sensor,
   type TwinDocument,
   type TwinModel,
@@ -31,6 +33,9 @@ export interface Located<T> {
  */
 export interface LocatedDocument {
   timeZone: string | undefined;
+  sources: Located<ProjectSource>[];
+  /** The declared default source, when it is a string. */
+  defaultSource: string | undefined;
   assets: Located<Asset>[];
   connections: Located<Connection>[];
   systems: Located<TwinSystem>[];
@@ -62,6 +67,8 @@ export function locateDocument(raw: unknown): { document: TwinDocument | undefin
       problems: [],
       located: {
         timeZone: d.timeZone,
+        sources: located('sources', d.sources),
+        defaultSource: d.defaultSource,
         assets: located('assets', d.assets),
         connections: located('connections', d.connections),
         systems: located('systems', d.systems),
@@ -76,6 +83,8 @@ export function locateDocument(raw: unknown): { document: TwinDocument | undefin
     problems: schemaProblems(parsed.error.issues),
     located: {
       timeZone: typeof obj.timeZone === 'string' ? obj.timeZone : undefined,
+      sources: locate('sources', obj.sources, ProjectSourceSchema),
+      defaultSource: typeof obj.defaultSource === 'string' ? obj.defaultSource : undefined,
       assets: locate('assets', obj.assets, AssetSchema),
       connections: locate('connections', obj.connections, ConnectionSchema),
       systems: locate('systems', obj.systems, SystemSchema),

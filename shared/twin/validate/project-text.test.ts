@@ -26,7 +26,7 @@ describe('parseProjectText', () => {
   afterEach(() => expect(({} as Record<string, unknown>).polluted).toBeUndefined());
 
   it('opens a current file with defaults filled and unknown fields kept', () => {
-    const { document, problems, migratedFrom } = parseProjectText(text('v2/chiller-loop.twin.json'), 'loop.twin.json');
+    const { document, problems, migratedFrom } = parseProjectText(text('v3/chiller-loop.twin.json'), 'loop.twin.json');
     expect(problems).toEqual([]);
     expect(migratedFrom).toBeUndefined();
     expect(document.formatVersion).toBe(FORMAT_VERSION);
@@ -42,11 +42,18 @@ describe('parseProjectText', () => {
   it('opens a format 1 file and says it was migrated', () => {
     const { document, migratedFrom } = parseProjectText(text('v1/chiller-loop.twin.json'), 'old.twin.json');
     expect(migratedFrom).toBe(1);
-    expect(document).toEqual(JSON.parse(text('v1/chiller-loop.expected.json')));
+    // Format 1 → 2 gives the expected format 2 document; 2 → 3 adds the sources section (the local store, its default).
+    expect(document).toEqual({
+      ...JSON.parse(text('v1/chiller-loop.expected.json')),
+      formatVersion: 3,
+      sources: [{ id: 'local', name: 'Local store', kind: 'local' }],
+      defaultSource: 'local',
+      rejectedSuggestions: [],
+    });
   });
 
   it('returns warnings with an openable document', () => {
-    const doc = JSON.parse(text('v2/chiller-loop.twin.json'));
+    const doc = JSON.parse(text('v3/chiller-loop.twin.json'));
     doc.assets[1].tag = '';
     const { problems } = parseProjectText(JSON.stringify(doc), 'w.twin.json');
     expect(problems).toEqual([expect.objectContaining({ path: '$.assets[1].tag', severity: 'warning' })]);
@@ -77,7 +84,7 @@ describe('parseProjectText', () => {
     const e = refusal(text('bad/newer-format.twin.json'), '/plants/b7.twin.json');
     expect(e.kind).toBe('newer-format');
     expect(e.message).toBe(
-      `/plants/b7.twin.json was made by a newer version of Twin Studio (format 3, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`,
+      `/plants/b7.twin.json was made by a newer version of Twin Studio (format 4, this build reads up to ${FORMAT_VERSION}). Update Twin Studio to open it; the file was not changed.`,
     );
   });
 
@@ -117,6 +124,6 @@ describe('parseProjectText', () => {
     v1.nodes[1].data.tag = 'P-101';
     const e = refusal(JSON.stringify(v1));
     expect(e.message).toContain('$.assets[1].tag: tag "P-101" is already used by $.assets[0]');
-    expect(e.message).toContain('(paths are those of the file converted from format 1 to 2)');
+    expect(e.message).toContain('(paths are those of the file converted from format 1 to 3)');
   });
 });
