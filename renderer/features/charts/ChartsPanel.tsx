@@ -37,7 +37,7 @@ const OWN_KEYS = 'ArrowLeft ArrowRight Home End Backspace';
 export function ChartsPanel() {
   const twin = useStoreWithEqualityFn(
     documentStore,
-    (s) => ({ assets: s.twin.assets, sensors: s.twin.sensors, connections: s.twin.connections, meta: s.twin.meta }),
+    (s) => ({ sources: s.twin.sources, assets: s.twin.assets, sensors: s.twin.sensors, connections: s.twin.connections, meta: s.twin.meta }),
     shallow,
   );
   const selected = useView((s) => s.selectedAssets);
@@ -57,7 +57,7 @@ export function ChartsPanel() {
     () => chartedSeries({ ...twin, systems: {}, models: {} }, selected, pinned),
     // The twin's parts are compared one by one: an edit elsewhere in the document keeps the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [twin.assets, twin.sensors, twin.connections, selected, pinned],
+    [twin.sources, twin.meta.defaultSource, twin.assets, twin.sensors, twin.connections, selected, pinned],
   );
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.id)), [series, hidden]);
   const axes = useMemo(

@@ -1,12 +1,10 @@
 import { sensorsOfAsset } from '../../../shared/twin/asset-sensors';
+import { defaultSourceId, sourceOfSensor } from '../../../shared/twin/project-sources';
 import type { Sensor } from '../../../shared/twin/schema';
 import { distinctSensorNames } from '../../../shared/twin/sensor-names';
 import type { TwinState } from '../../../shared/twin/state';
 import { seriesColour, styleIndexOfKey } from '../../../shared/series/series-style';
 import type { PinnedSeries } from './chart-store';
-
-/** The source a sensor without one lives in. */
-export const DEFAULT_SOURCE = 'local';
 
 /** One line of the chart. */
 export interface ChartSeries {
@@ -33,12 +31,13 @@ export function seriesId(source: string, key: string): string {
  * in the twin, so a sensor looks the same whatever else is charted.
  */
 export function chartedSeries(twin: TwinState, selected: Iterable<string>, pinned: readonly PinnedSeries[]): ChartSeries[] {
+  const defaultId = defaultSourceId(twin.meta.defaultSource, Object.values(twin.sources));
   const order = new Map<string, number>();
   const bySeries = new Map<string, Sensor>();
   let i = 0;
   for (const s of Object.values(twin.sensors)) {
     order.set(s.id, i++);
-    const id = seriesId(s.source ?? DEFAULT_SOURCE, s.series);
+    const id = seriesId(sourceOfSensor(s, defaultId), s.series);
     if (!bySeries.has(id)) bySeries.set(id, s);
   }
   const picked: { sensor: Sensor | null; source: string; key: string; pinned: boolean; unit: string }[] = [];
@@ -54,7 +53,7 @@ export function chartedSeries(twin: TwinState, selected: Iterable<string>, pinne
   };
   for (const assetId of selected) {
     if (!twin.assets[assetId]) continue;
-    for (const s of sensorsOfAsset(twin, assetId)) add(s, s.source ?? DEFAULT_SOURCE, s.series, false, s.unit ?? '');
+    for (const s of sensorsOfAsset(twin, assetId)) add(s, sourceOfSensor(s, defaultId), s.series, false, s.unit ?? '');
   }
   for (const p of pinned) {
     const sensor = bySeries.get(seriesId(p.source, p.key)) ?? null;
