@@ -96,7 +96,7 @@ export function TrendPlot(props: TrendPlotProps) {
     const u = new uPlot(opts, emptyData(series.length), el);
     plot.current = u;
     drawn.current = null;
-    if (draw.current.data) setPlotData(u, draw.current.data);
+    if (draw.current.data && answers(draw.current.data, series)) setPlotData(u, draw.current.data);
     const resize = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const w = Math.max(50, Math.floor(entry.contentRect.width));
@@ -114,12 +114,14 @@ export function TrendPlot(props: TrendPlotProps) {
   }, [shape]);
 
   useEffect(() => {
-    draw.current.data = props.data;
     const u = plot.current;
+    // Data loaded for other series (the selection just changed) is never drawn under these series' names.
+    const data = props.data && answers(props.data, latest.current.series) ? props.data : null;
+    draw.current.data = data;
     if (!u) return;
-    if (props.data && props.data.series.length === u.series.length - 1) setPlotData(u, props.data);
+    if (data) setPlotData(u, data);
     else u.setData(emptyData(u.series.length - 1));
-  }, [props.data]);
+  }, [props.data, shape]);
 
   useEffect(() => {
     const u = plot.current;
@@ -135,6 +137,12 @@ export function TrendPlot(props: TrendPlotProps) {
   }, [props.range.from, props.range.to]);
 
   return <div className="trend__plot" ref={box} />;
+}
+
+/** Whether data was loaded for exactly these series, in this order (the plot draws series by position). */
+function answers(data: PlotData, series: readonly ChartSeries[]): boolean {
+  const asked = data.request.series;
+  return asked.length === series.length && asked.every((s, i) => s.id === series[i]?.id);
 }
 
 function emptyData(n: number): uPlot.AlignedData {
