@@ -13,6 +13,7 @@ import { createAppServices } from '../electron/services/app-services';
 import { startWebHost } from '../electron/hosts/web-host';
 import { resourcesDir } from '../electron/services/app-paths';
 import { fmt, summarize } from './stats';
+import type { DrawTimes } from './chart-draw-page';
 
 const ROOT = path.resolve(__dirname, '..');
 const DRAW_RUNS = Number(process.env.BENCH_DRAW_RUNS ?? 60);
@@ -23,17 +24,12 @@ function log(line: string): void {
   console.log(line);
 }
 
-async function drawBench(page: Page): Promise<{ totalMs: number[]; plotWidthPx: number }> {
+async function drawBench(page: Page): Promise<DrawTimes> {
   await page.setContent('<!doctype html><html><body style="margin:0"><div id="root"></div></body></html>');
   await page.addStyleTag({ path: path.join(ROOT, 'node_modules', 'uplot', 'dist', 'uPlot.min.css') });
   await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist-electron', 'bench-chart-page.js'), 'utf8') });
   return page.evaluate(
-    ([runs]) =>
-      (window as unknown as { benchChartDraw(s: number, w: number, r: number): Promise<{ totalMs: number[]; plotWidthPx: number }> }).benchChartDraw(
-        20,
-        1000,
-        runs as number,
-      ),
+    ([runs]) => (window as unknown as { benchChartDraw(s: number, w: number, r: number): Promise<DrawTimes> }).benchChartDraw(20, 1000, runs as number),
     [DRAW_RUNS],
   );
 }
@@ -130,6 +126,7 @@ async function main(): Promise<void> {
     const draw = await drawBench(drawPage);
     if (draw.plotWidthPx !== 1000) throw new Error(`The draw bench's plot is ${draw.plotWidthPx} px wide, not 1,000`);
     const drawStats = summarize(draw.totalMs.slice(5));
+    const parts = { lines: summarize(draw.linesMs.slice(5)), uplot: summarize(draw.drawMs.slice(5)), canvas: summarize(draw.flushMs.slice(5)) };
     await drawPage.close();
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -140,7 +137,7 @@ async function main(): Promise<void> {
       benchmark: 'chart',
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-      draw: { series: 20, windowsPerSeries: 1000, plotWidthPx: draw.plotWidthPx, runs: drawStats.n, ms: drawStats },
+      draw: { series: 20, windowsPerSeries: 1000, plotWidthPx: draw.plotWidthPx, runs: drawStats.n, ms: drawStats, partsMs: parts },
       dragZoom: { store: 'local', days: DAYS, series: zoom.series, plotWidthPx: zoom.windows, runs: zoomStats.n, ms: zoomStats },
       goals: { drawMedianMs: 10, dragZoomMs: 200 },
     };
@@ -148,6 +145,9 @@ async function main(): Promise<void> {
     writeFileSync(path.join(ROOT, 'bench-results', 'chart.json'), `${JSON.stringify(result, null, 2)}\n`);
     log(
       `  draw 20 series × 1,000 windows (M4, ${draw.plotWidthPx} px)   median ${fmt(drawStats.median)} ms   p95 ${fmt(drawStats.p95)} ms   (n=${drawStats.n}, goal ≤ 10 ms)`,
+    );
+    log(
+      `    of which: M4 lines ${fmt(parts.lines.median)} ms, uPlot and path builders ${fmt(parts.uplot.median)} ms, canvas finishing the strokes ${fmt(parts.canvas.median)} ms (medians)`,
     );
     log(
       `  drag-zoom to new data drawn (${zoom.series} series, ${zoom.windows} px, ${DAYS} days, local store)   median ${fmt(zoomStats.median)} ms   p95 ${fmt(zoomStats.p95)} ms   (n=${zoomStats.n}, goal ≤ 200 ms)`,

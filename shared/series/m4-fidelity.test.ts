@@ -123,6 +123,7 @@ function yScaleOf(v: ArrayLike<number>): ValueScale {
   return { min, max };
 }
 
+/** The chart's line: traced the way the chart's path builder traces it. */
 function rasterise(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnScale, y: ValueScale, width: number, height: number): Raster {
   const r = new Raster(width, height);
   traceLine(
@@ -132,6 +133,23 @@ function rasterise(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnSca
     (v) => pixelRow(v, y, height),
     r,
   );
+  return r;
+}
+
+/** The reference: a segment from every vertex to the next, the pen lifted at gaps; nothing of the chart's tracing. */
+function rasteriseNaive(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnScale, y: ValueScale, width: number, height: number): Raster {
+  const r = new Raster(width, height);
+  let down = false;
+  for (let i = 0; i < vs.length; i++) {
+    const v = vs[i];
+    if (v === null) down = false;
+    if (v === null || v === undefined) continue;
+    const px = pixelColumn(ts[i] as number, x);
+    const py = pixelRow(v, y, height);
+    if (!down) r.moveTo(px, py);
+    r.lineTo(px, py);
+    down = true;
+  }
   return r;
 }
 
@@ -158,7 +176,7 @@ function compare(d: Dataset, range: TimeRange, width: number, height: number) {
   const y = yScaleOf(raw.v);
   const chart = rasterise(m4Times(layout), m4Line(windows, layout, stale), x, y, width, height);
   const line = rawLine(raw.t, raw.v, stale);
-  const truth = rasterise(line.t, line.v, x, y, width, height);
+  const truth = rasteriseNaive(line.t, line.v, x, y, width, height);
   return { layout, windows, raw, stale, x, y, chart, truth };
 }
 
@@ -218,7 +236,7 @@ describe('the chart line is pixel-exact (M4 on windows aligned to pixel columns)
       ts.push(w.t[k] as number);
       vs.push(w.mean[k] as number);
     }
-    const means = rasterise(ts, vs, x, y, width, height);
+    const means = rasteriseNaive(ts, vs, x, y, width, height);
     const lost = hidden(truth, means);
     const share = lost / truth.lit();
     const m4Diff = differing(compare(data, year, width, height).chart, truth);
@@ -253,6 +271,18 @@ describe('M4 line shape', () => {
 
   it('breaks the raw line where neighbours are further apart than the stale limit', () => {
     expect(rawLine([0, 10, 20, 50, 60], [1, 2, 3, 4, 5], 15)).toEqual({ t: [0, 10, 20, 50, 50, 60], v: [1, 2, 3, null, 4, 5] });
+  });
+
+  it('traces the vertices of one pixel column as its vertical run, entered at the first and left at the last', () => {
+    const calls: string[] = [];
+    traceLine(
+      [0, 0, 0, 0, 1, 1, 2],
+      [5, 1, 9, 7, 3, 3, 4],
+      (t) => t,
+      (v) => v,
+      { moveTo: (x, y) => calls.push(`M${x},${y}`), lineTo: (x, y) => calls.push(`L${x},${y}`) },
+    );
+    expect(calls).toEqual(['M0,5', 'L0,5', 'M0,1', 'L0,9', 'M0,7', 'L1,3', 'L2,4']);
   });
 
   it('traces a lone vertex as a zero-length stroke so it stays visible', () => {

@@ -35,29 +35,50 @@ export interface Pen {
 
 /**
  * Trace a line through its vertices in order: `null` lifts the pen, `undefined` (and NaN) are passed over.
- * Every stroke starts with a zero-length segment, so a lone vertex is still drawn (canvas draws
- * zero-length segments only with square or round caps, which the chart uses). Repeated vertices on the same
- * pixel are traced once.
+ * Vertices falling on one pixel column are drawn as that column's vertical run from their lowest to their
+ * highest pixel, entered at the first and left at the last: the same pixels as the zigzag through them (it
+ * lies inside the run), in two segments per column instead of up to four (M4 puts four vertices on each).
+ * Every stroke starts with a zero-length segment, so a lone vertex is still drawn (canvas draws zero-length
+ * segments with square caps, which the chart uses).
  */
 export function traceLine(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: (t: number) => number, y: (v: number) => number, pen: Pen): void {
   let down = false;
-  let lastX = NaN;
-  let lastY = NaN;
+  let col = NaN;
+  let lo = 0;
+  let hi = 0;
+  let exit = 0;
+  const endColumn = () => {
+    if (lo === hi) return;
+    pen.moveTo(col, lo);
+    pen.lineTo(col, hi);
+    pen.moveTo(col, exit);
+  };
   for (let i = 0; i < vs.length; i++) {
     const v = vs[i];
     if (v === null) {
+      if (down) endColumn();
       down = false;
       continue;
     }
     if (v === undefined || Number.isNaN(v)) continue;
     const px = x(ts[i] as number);
     const py = y(v);
-    if (!down) {
+    if (down && px === col) {
+      if (py < lo) lo = py;
+      if (py > hi) hi = py;
+      exit = py;
+      continue;
+    }
+    if (down) {
+      endColumn();
+      pen.lineTo(px, py);
+    } else {
       pen.moveTo(px, py);
       pen.lineTo(px, py);
       down = true;
-    } else if (px !== lastX || py !== lastY) pen.lineTo(px, py);
-    lastX = px;
-    lastY = py;
+    }
+    col = px;
+    lo = hi = exit = py;
   }
+  if (down) endColumn();
 }
