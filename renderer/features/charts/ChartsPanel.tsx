@@ -184,11 +184,13 @@ export function ChartsPanel() {
             ) : (
               <p className="charts__empty muted">Choose a time range.</p>
             )}
-            {error && (
-              <p className="charts__error" role="alert">
+            {error ? (
+              <p className="charts__note charts__note--error" role="alert">
                 {error}
               </p>
-            )}
+            ) : drawn && drawn === data && drawn.series.every((s) => s.kind === 'empty') ? (
+              <p className="charts__note">No data from these sensors in this range.</p>
+            ) : null}
           </figure>
           <ChartLegend
             series={series}
@@ -200,15 +202,21 @@ export function ChartsPanel() {
             cursorWindow={cursorWindow}
             onFocusSeries={setFocused}
             caption={
-              layout && (
-                <>
-                  1 px = {formatSpan(layout.width)}
-                  {hover !== null && (
-                    <>
-                      {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>
-                    </>
-                  )}
-                </>
+              state === 'loading' ? (
+                <span className="muted" role="status">
+                  Reading…
+                </span>
+              ) : (
+                layout && (
+                  <>
+                    1 px = {formatSpan(layout.width)}
+                    {hover !== null && (
+                      <>
+                        {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>
+                      </>
+                    )}
+                  </>
+                )
               )
             }
           />
