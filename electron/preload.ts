@@ -6,7 +6,7 @@ import type { TwinBridge } from '../shared/api/bridge';
 
 const call = (method: MethodName) => (input: unknown) => ipcRenderer.invoke(`twin:${method}`, input);
 
-const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress'];
+const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress', 'importProgress'];
 
 const bridge = {
   appInfo: call('appInfo'),

@@ -23,6 +23,7 @@ await build({
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
     'bench-query': 'bench/query.bench.ts',
+    'bench-import': 'bench/import.bench.ts',
   },
   outdir,
 });

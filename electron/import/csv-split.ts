@@ -67,6 +67,11 @@ export class CsvRecordAssembler {
 
   constructor(private readonly delimiter: string) {}
 
+  /** Whether a record spanning lines is open (its quote not yet closed). */
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
   /** Feed the next line; returns the records and errors it completes. */
   push(text: string, line: number, out: CsvEvent[] = []): CsvEvent[] {
     if (this.pending) {
@@ -106,19 +111,33 @@ export class CsvRecordAssembler {
   }
 }
 
-/** Guess the delimiter from the first lines: the candidate that splits them into the same number (≥ 2) of fields. */
+/**
+ * Guess the delimiter from the first lines: the candidate that splits most of them into the same number
+ * (≥ 2) of fields. The most common count rules, not the first line's, so a title line before the header
+ * (`History: /B7/CH1_kW`, as Niagara exports start) does not hide the delimiter.
+ */
 export function detectDelimiter(lines: readonly string[]): ',' | ';' | '\t' | null {
   const sample = lines.filter((l) => l.trim() !== '').slice(0, 20);
   let best: ',' | ';' | '\t' | null = null;
   let bestScore = 0;
   for (const d of [',', ';', '\t'] as const) {
     const counts = sample.map((l) => splitCsvLine(l, d)?.length ?? 0).filter((c) => c > 0);
-    const head = counts[0] ?? 0;
-    if (head < 2) continue;
-    // Consistency first (rows with the header's field count), then more fields.
-    const consistent = counts.filter((c) => c === head).length / counts.length;
-    const score = consistent * 1000 + head;
+    const mode = modeOf(counts.filter((c) => c >= 2));
+    if (mode === null) continue;
+    // Consistency first (lines with the common field count), then more fields.
+    const consistent = counts.filter((c) => c === mode).length / counts.length;
+    const score = consistent * 1000 + mode;
     if (score > bestScore) [best, bestScore] = [d, score];
   }
   return best;
+}
+
+/** The most common value (the larger on a tie), or null for none. */
+export function modeOf(values: readonly number[]): number | null {
+  const tally = new Map<number, number>();
+  for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
+  let mode: number | null = null;
+  let count = 0;
+  for (const [v, c] of tally) if (c > count || (c === count && mode !== null && v > mode)) [mode, count] = [v, c];
+  return mode;
 }

@@ -20,3 +20,9 @@ export function historianFileRefusal(file: string): string | null {
   if (hidden) return `${name} is inside the hidden folder "${hidden}": move the export to an ordinary folder to import it.`;
   return null;
 }
+
+/** Why a folder named by the web host's page may not be imported from, or null when it may: no hidden folders. */
+export function historianFolderRefusal(dir: string): string | null {
+  const hidden = dir.split(/[\\/]/).find((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..');
+  return hidden ? `${dir} is inside the hidden folder "${hidden}": move the exports to an ordinary folder to import them.` : null;
+}

@@ -47,7 +47,16 @@ describe('importFile into the local store', () => {
       '\uFEFFTimestamp,B7_CH1_KW,LCHWT_2\r\n2024-01-01T00:00:00Z,310.5,6.7\r\n2024-01-01T01:00:00+01:00,311,\r\n2024-01-01T00:02:00Z,,6.9\r\n',
     );
     const r = await importFile(store, f, {});
-    expect(r).toEqual({ series: ['B7_CH1_KW#value', 'LCHWT_2#value'], points: 3, skipped: [], skippedCount: 0, duplicates: 1 });
+    expect(r).toMatchObject({
+      series: ['B7_CH1_KW#value', 'LCHWT_2#value'],
+      points: 3,
+      rows: 3,
+      skipped: [],
+      skippedCount: 0,
+      duplicates: 1,
+      gaps: [],
+      gapCount: 0,
+    });
     // 01:00+01:00 is 00:00Z again: the later row's value wins.
     expect(await points('B7_CH1_KW#value')).toEqual([['2024-01-01T00:00:00.000Z', 311]]);
     expect(await points('LCHWT_2#value')).toEqual([
@@ -119,12 +128,14 @@ describe('importFile into the local store', () => {
       '2024-01-01T00:06:00Z,true,-0.5',
     ].join('\n');
     const r = await importFile(store, await file('bad.csv', text), {});
-    expect(r.skipped.map((p) => p.line)).toEqual([3, 4, 5, 7, 8]);
+    expect(r.skipped.map((p) => p.line)).toEqual([3, 5, 7, 8]);
     expect(r.skipped[0]?.message).toMatch(/day 30 does not exist.*the row was skipped/);
-    expect(r.skipped[1]?.message).toMatch(/column "A": "Bad" is not a decimal number; that value was skipped/);
-    expect(r.skipped[2]?.message).toMatch(/4 fields but the header has 3/);
-    expect(r.skipped[3]?.message).toMatch(/never closed/);
-    expect(r.skippedCount).toBe(5);
+    expect(r.skipped[1]?.message).toMatch(/4 fields but the header has 3/);
+    expect(r.skipped[2]?.message).toMatch(/never closed/);
+    expect(r.skipped[3]?.message).toMatch(/column "A": "12abc" is not a decimal number; that value was skipped/);
+    expect(r.skippedCount).toBe(4);
+    // "Bad" in place of a value is a bad-quality word: a gap, counted, not a problem.
+    expect(r.gaps).toEqual([{ state: 'Bad', count: 1 }]);
     expect(await points('A#value')).toEqual([
       ['2024-01-01T00:00:00.000Z', 1],
       ['2024-01-01T00:06:00.000Z', 1],

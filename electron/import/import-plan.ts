@@ -1,46 +1,76 @@
 /**
- * Deciding how to read a file from its first lines: line protocol or CSV; the delimiter; wide
- * (a timestamp column and one column per sensor) or long (timestamp, sensor, value); which column
- * holds the time and how timestamps are written. The plan drives both the preview and the import,
- * so what the preview shows is what the import does.
+ * Deciding how to read a file from its first lines: line protocol or CSV; the delimiter; the layout
+ * (a historian's own export shape, or a plain wide or long CSV); which columns hold the time, names,
+ * values, units and quality; how timestamps are written. The plan drives both the preview and the
+ * import, so what the preview shows is what the import does.
  */
 import type { ImportOptions } from '../../shared/api/source-schemas';
-import { formatSeriesKey } from '../../shared/series/series-key';
-import { parseNumber } from '../../shared/series/parse-number';
+import type { LayoutId } from '../../shared/import/import-layouts';
 import { inferEpochUnit } from '../../shared/time/epoch-units';
 import { epochFormat, epochUnitOf, type TimestampFormat } from '../../shared/time/timestamp-format';
-import { detectTimestampFormat, timestampShape } from '../../shared/time/timestamp-detect';
-import { CsvRecordAssembler, detectDelimiter, type CsvEvent, type CsvRecord } from './csv-split';
+import type { TimestampChoice } from '../../shared/time/timestamp-detect';
+import { CsvRecordAssembler, type CsvEvent } from './csv-split';
+import { planCsv } from './csv-plan';
 import { isLineProtocolComment, parseLineProtocol } from './line-protocol-parse';
+import type { QualityKind } from './quality-codes';
 
 export type ImportFormat = 'csv-wide' | 'csv-long' | 'line-protocol';
+export type { LayoutId };
+
+export interface QualityColumn {
+  column: number;
+  kind: QualityKind;
+}
+
+export interface SensorColumn {
+  column: number;
+  key: string;
+  /** Per-sensor quality (Ignition's `<tag> quality` columns). */
+  quality: QualityColumn | null;
+}
 
 export interface ImportPlan {
   format: ImportFormat;
+  layout: LayoutId;
   delimiter: ',' | ';' | '\t' | null;
   /** CSV header names, trimmed. */
   columns: string[];
   timeColumn: number;
   /** Wide: the sensor columns and their series keys. */
-  sensorColumns: { column: number; key: string }[];
-  /** Long: where the sensor name and the value are. */
+  sensorColumns: SensorColumn[];
+  /** Long: where the sensor name, the value and (optionally) the unit are. */
   sensorColumn: number;
   valueColumn: number;
+  unitColumn: number;
+  /** A long file of one series (a Niagara history): its key, instead of a sensor column. */
+  fixedKey: string | null;
+  /** Units known from the header (`CH1 (kW)`, a units row), by series key. */
+  units: Map<string, string>;
+  /** Long files: the unit in the value column's header (`Value (kW)`), for every series without a unit column. */
+  valueUnit: string | null;
+  /** Quality columns that decide for the whole row. */
+  quality: QualityColumn[];
+  /** Text in a value cell: any name is a state and a gap ('states', as PI writes digital states), or only known bad words are ('known'). */
+  textValues: 'states' | 'known';
   timestampFormat: TimestampFormat | null;
   /** The epoch unit was inferred from magnitude, not declared. */
   epochInferred: boolean;
   needsTimeZone: boolean;
+  /** Zone abbreviations in the timestamps (EDT), which the chosen zone must use. */
+  abbreviations: string[];
+  /** The formats that read the first timestamps, for the user to choose from. */
+  timestampChoices: TimestampChoice[];
+  /** The first timestamps, to show what each choice makes of them. */
+  timestampSamples: string[];
   /** Problems that stop the import (the preview still shows them). */
   fatal: string[];
   /** Problems with the header that do not stop it (e.g. an unnamed column that is skipped). */
   warnings: { line: number; message: string }[];
   /** Line of the header row (CSV) or 0. */
   headerLine: number;
+  /** Records before this line (title lines, the header, tag and units rows) are not data. */
+  dataLine: number;
 }
-
-const TIME_NAMES = /^(time|timestamp|date|datetime|date[ _]?time|ts|_time|time[ _]?stamp|local[ _]?time|utc[ _]?time)$/i;
-const SENSOR_NAMES = /^(sensor|tag|tag[ _]?name|name|series|point|point[ _]?name|signal|key|id|measurement|item)$/i;
-const VALUE_NAMES = /^(value|val|_value|reading|measurement[ _]?value|avg|average)$/i;
 
 /** The head of a file: its first lines, as read for planning and previews. */
 export interface FileHead {
@@ -48,8 +78,34 @@ export interface FileHead {
   firstLine: number;
 }
 
-function isNumeric(text: string): boolean {
-  return parseNumber(text).ok;
+/** An empty plan, filled in by the planners. */
+export function emptyPlan(): ImportPlan {
+  return {
+    format: 'csv-wide',
+    layout: 'wide',
+    delimiter: null,
+    columns: [],
+    timeColumn: 0,
+    sensorColumns: [],
+    sensorColumn: -1,
+    valueColumn: -1,
+    unitColumn: -1,
+    fixedKey: null,
+    units: new Map(),
+    valueUnit: null,
+    quality: [],
+    textValues: 'known',
+    timestampFormat: null,
+    epochInferred: false,
+    needsTimeZone: false,
+    abbreviations: [],
+    timestampChoices: [],
+    timestampSamples: [],
+    fatal: [],
+    warnings: [],
+    headerLine: 0,
+    dataLine: 1,
+  };
 }
 
 /** Whether the head looks like line protocol: most of its first real lines parse as such (a few may be broken). */
@@ -67,128 +123,18 @@ export function headRecords(head: FileHead, delimiter: string): CsvEvent[] {
   return out;
 }
 
-/** Plan the import of a file from its head and the user's options. */
-export function planImport(head: FileHead, options: ImportOptions): ImportPlan {
-  const plan: ImportPlan = {
-    format: 'csv-wide',
-    delimiter: null,
-    columns: [],
-    timeColumn: 0,
-    sensorColumns: [],
-    sensorColumn: -1,
-    valueColumn: -1,
-    timestampFormat: null,
-    epochInferred: false,
-    needsTimeZone: false,
-    fatal: [],
-    warnings: [],
-    headerLine: 0,
-  };
+/** Plan the import of a file from its head, the user's options and the file's name (a Niagara history is named by it). */
+export function planImport(head: FileHead, options: ImportOptions, fileName = ''): ImportPlan {
+  const plan = emptyPlan();
   const wantsLp = options.format === 'line-protocol' || (options.format === 'auto' && looksLikeLineProtocol(head));
   if (wantsLp) return planLineProtocol(head, options, plan);
-
-  const delimiter = options.delimiter === 'auto' ? detectDelimiter(head.lines) : options.delimiter;
-  if (delimiter === null) {
-    plan.fatal.push('Could not tell how columns are separated (tried comma, semicolon and tab): choose the delimiter.');
-    return plan;
-  }
-  plan.delimiter = delimiter;
-  const records = headRecords(head, delimiter)
-    .filter((e): e is { record: CsvRecord } => 'record' in e)
-    .map((e) => e.record);
-  const header = records[0];
-  if (!header) {
-    plan.fatal.push('The file has no rows.');
-    return plan;
-  }
-  plan.headerLine = header.line;
-  plan.columns = header.fields.map((f) => f.trim());
-  const data = records.slice(1);
-  if (looksLikeData(header.fields)) {
-    plan.fatal.push(`Line ${header.line} looks like data, not column names: the file needs a header row (a timestamp column, then one column per sensor).`);
-    return plan;
-  }
-
-  const named = plan.columns.findIndex((c) => TIME_NAMES.test(c));
-  plan.timeColumn = named >= 0 ? named : 0;
-  const long = options.format === 'csv-long' || (options.format === 'auto' && looksLong(plan.columns, data, plan.timeColumn));
-  plan.format = long ? 'csv-long' : 'csv-wide';
-  if (long) planLong(plan, data);
-  else planWide(plan, options);
-
-  const samples = data.map((r) => r.fields[plan.timeColumn] ?? '').slice(0, 500);
-  const detected = detectTimestampFormat(samples, options.timestampFormat);
-  plan.timestampFormat = detected.format;
-  plan.epochInferred = options.timestampFormat === 'auto' && detected.epochUnit !== null;
-  plan.needsTimeZone = detected.needsTimeZone;
-  if (detected.problem && data.length > 0) plan.fatal.push(`Column "${plan.columns[plan.timeColumn] ?? ''}": ${detected.problem}`);
-  return plan;
-}
-
-/** A header row holds names; a row starting with a timestamp, or holding dates, is data. */
-function looksLikeData(fields: readonly string[]): boolean {
-  return (
-    timestampShape(fields[0] ?? '') !== null ||
-    fields.some((f) => {
-      const shape = timestampShape(f);
-      return shape !== null && shape !== 'epoch';
-    })
-  );
-}
-
-/** Long files have a text column of sensor names beside the time and a numeric value column. */
-function looksLong(columns: string[], data: CsvRecord[], timeColumn: number): boolean {
-  if (columns.length < 3 || columns.length > 6) return false;
-  const others = columns.map((_, i) => i).filter((i) => i !== timeColumn);
-  if (others.some((i) => SENSOR_NAMES.test(columns[i] ?? '')) && others.some((i) => VALUE_NAMES.test(columns[i] ?? ''))) return true;
-  const rows = data.slice(0, 50);
-  if (rows.length === 0) return false;
-  const textual = others.filter((i) => rows.every((r) => (r.fields[i] ?? '').trim() !== '' && !isNumeric(r.fields[i] ?? '')));
-  const numeric = others.filter((i) => rows.some((r) => isNumeric(r.fields[i] ?? '')));
-  return textual.length >= 1 && numeric.length >= 1;
-}
-
-function planLong(plan: ImportPlan, data: CsvRecord[]): void {
-  const others = plan.columns.map((_, i) => i).filter((i) => i !== plan.timeColumn);
-  const rows = data.slice(0, 50);
-  const byName = (re: RegExp) => others.find((i) => re.test(plan.columns[i] ?? ''));
-  plan.sensorColumn = byName(SENSOR_NAMES) ?? others.find((i) => rows.length > 0 && rows.every((r) => !isNumeric(r.fields[i] ?? ''))) ?? others[0] ?? -1;
-  plan.valueColumn =
-    byName(VALUE_NAMES) ??
-    others.find((i) => i !== plan.sensorColumn && rows.some((r) => isNumeric(r.fields[i] ?? ''))) ??
-    others.find((i) => i !== plan.sensorColumn) ??
-    -1;
-  if (plan.sensorColumn < 0 || plan.valueColumn < 0) plan.fatal.push('A long file needs a timestamp, a sensor name and a value column.');
-}
-
-function planWide(plan: ImportPlan, options: ImportOptions): void {
-  const seen = new Map<string, number>();
-  plan.columns.forEach((name, column) => {
-    if (column === plan.timeColumn) return;
-    if (name === '') {
-      plan.warnings.push({ line: plan.headerLine, message: `column ${column + 1} has no name; its values are skipped` });
-      return;
-    }
-    if (/[\r\n]/.test(name)) {
-      plan.warnings.push({
-        line: plan.headerLine,
-        message: `column ${column + 1} (${JSON.stringify(name)}) has a line break in its name; its values are skipped`,
-      });
-      return;
-    }
-    const before = seen.get(name);
-    if (before !== undefined) {
-      plan.fatal.push(`Columns ${before + 1} and ${column + 1} are both named ${JSON.stringify(name)}: rename one so each sensor has its own name.`);
-      return;
-    }
-    seen.set(name, column);
-    plan.sensorColumns.push({ column, key: formatSeriesKey({ measurement: name, tags: {}, field: options.field }) });
-  });
-  if (plan.sensorColumns.length === 0 && plan.fatal.length === 0) plan.fatal.push('The file has a timestamp column but no sensor columns.');
+  return planCsv(head, options, fileName, plan);
 }
 
 function planLineProtocol(head: FileHead, options: ImportOptions, plan: ImportPlan): ImportPlan {
   plan.format = 'line-protocol';
+  plan.layout = 'line-protocol';
+  plan.dataLine = 0;
   const declared = options.timestampFormat;
   if (declared !== 'auto' && epochUnitOf(declared) === null) {
     plan.fatal.push(

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewImport } from './import-preview';
+import { expandImportPaths } from './import-paths';
+import { previewImport, previewImports } from './import-preview';
 
 describe('previewImport', () => {
   let dir: string;
@@ -30,8 +31,8 @@ describe('previewImport', () => {
       series: ['B7_CH1_KW#value', 'B7.CHWP2.SPD#value'],
     });
     expect(p.sample).toEqual([
-      { line: 2, raw: '1704067200000;310;45,5', time: '2024-01-01T00:00:00.000Z', values: [310, null] },
-      { line: 3, raw: '1704067260000;311;', time: '2024-01-01T00:01:00.000Z', values: [311, null] },
+      { line: 2, raw: '1704067200000;310;45,5', time: '2024-01-01T00:00:00.000Z', values: [310, null], keys: [], gaps: [] },
+      { line: 3, raw: '1704067260000;311;', time: '2024-01-01T00:01:00.000Z', values: [311, null], keys: [], gaps: [] },
     ]);
     expect(p.problems).toEqual([{ line: 2, message: expect.stringMatching(/decimal comma.*45\.5/) }]);
   });
@@ -41,7 +42,7 @@ describe('previewImport', () => {
     const without = await previewImport(f, {});
     expect(without.needsTimeZone).toBe(true);
     expect(without.timestampFormat).toBe('iso');
-    expect(without.sample[0]).toEqual({ line: 2, raw: '2024-07-01 12:00:00,6.5', time: null, values: [6.5] });
+    expect(without.sample[0]).toEqual({ line: 2, raw: '2024-07-01 12:00:00,6.5', time: null, values: [6.5], keys: [], gaps: [] });
     expect(without.problems).toEqual([{ line: 0, message: expect.stringMatching(/choose the time zone/) }]);
     const withZone = await previewImport(f, { timeZone: 'Europe/Berlin' });
     expect(withZone.sample[0]?.time).toBe('2024-07-01T10:00:00.000Z');
@@ -77,5 +78,42 @@ describe('previewImport', () => {
   it('flags duplicate column names as stopping the import', async () => {
     const p = await previewImport(await file('dupcol.csv', 'time,A,A\n2024-01-01T00:00:00Z,1,2\n'), {});
     expect(p.problems[0]).toEqual({ line: 1, message: expect.stringMatching(/Columns 2 and 3 are both named "A"/) });
+  });
+});
+
+describe('previewImports of historian layouts', () => {
+  const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
+
+  it('names the layout, counts the gaps per state in the rows read, and shows each timestamp choice with its instant', async () => {
+    const p = await previewImport(fixture('pi-long.csv'), { timeZone: 'America/Chicago' });
+    expect(p.layout).toEqual({ id: 'pi-long', name: 'PI export, one row per value (tag, timestamp, value)' });
+    expect(p.rowsRead).toBe(16);
+    expect(p.gaps[0]).toEqual({ state: 'I/O Timeout', count: 2 });
+    expect(p.gaps.reduce((n, g) => n + g.count, 0)).toBe(9);
+    expect(p.sample[1]).toMatchObject({ line: 3, values: [], keys: [], gaps: [{ series: 'B7_CH1_KW#value', state: 'I/O Timeout' }] });
+    expect(p.sample[0]).toMatchObject({ values: [512.4], keys: ['B7_CH1_KW#value'] });
+    expect(p.timestampChoices).toEqual([{ format: 'DD-MMM-YY', readable: 16, first: '2025-07-01T05:00:00.000Z' }]);
+    expect(p.timestampSamples[0]).toBe('01-Jul-25 00:00:00');
+    expect(p.problems).toEqual([]);
+  });
+
+  it('previews a folder as one import, with every file listed', async () => {
+    const files = await expandImportPaths([fixture('niagara')]);
+    const p = await previewImports(files, { timeZone: 'America/New_York' });
+    expect(p.fileCount).toBe(4);
+    expect(p.files.map((f) => [path.basename(f.path), f.layout, f.series])).toEqual([
+      ['CH1_kW.csv', 'niagara', 1],
+      ['CH2_kW.csv', 'niagara', 1],
+      ['CHWP1_Run.csv', 'niagara', 1],
+      ['OAT.csv', 'niagara', 1],
+    ]);
+    expect(p.units['/B7Station/OAT#value']).toBe('°F');
+    expect(p.sample.map((s) => s.time)).toEqual([
+      '2025-07-01T04:00:00.000Z',
+      '2025-07-01T04:15:00.000Z',
+      '2025-07-01T04:30:00.000Z',
+      '2025-07-01T04:45:00.000Z',
+      '2025-07-01T05:00:00.000Z',
+    ]);
   });
 });

@@ -1,9 +1,13 @@
 /**
  * Reading a text file as lines without holding it in memory: lines come in batches (one
- * per chunk read), numbered from 1, with a leading BOM dropped and CRLF or LF endings removed.
+ * per chunk read), numbered from 1, with a leading BOM dropped. A line ends at LF, CRLF or a
+ * lone CR (old Mac and some historian exports), so every ending splits the file the same way.
+ * A line longer than the cap stops the read with an error naming the line, before it can grow:
+ * memory stays at a chunk plus the cap whatever the file holds.
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { IMPORT_LIMITS, lineTooLong } from './import-limits';
 
 export interface LineBatch {
   lines: string[];
@@ -13,16 +17,49 @@ export interface LineBatch {
   bytesRead: number;
 }
 
+export interface LineReadOptions {
+  signal?: AbortSignal | undefined;
+  /** Longest line accepted (characters). */
+  maxLineChars?: number;
+  /** Read at most this many bytes (a head for previews); the cut-off partial line is not yielded. */
+  maxBytes?: number;
+  /** Bytes per read; small for heads, which stop after a few hundred lines. */
+  chunkBytes?: number;
+}
+
 const CHUNK = 1 << 20;
+const CR = 13;
+
+/** Split text at LF, CRLF and CR; the text after the last break is returned apart as `rest`. */
+export function splitLines(text: string): { lines: string[]; rest: string } {
+  if (text.indexOf('\r') < 0) {
+    const lines = text.split('\n');
+    return { rest: lines.pop() ?? '', lines };
+  }
+  // A CR at the very end may be the first half of a CRLF split across chunks: keep it for the next one.
+  const heldCr = text.charCodeAt(text.length - 1) === CR;
+  const body = heldCr ? text.slice(0, -1) : text;
+  const lines = body.split(/\r\n|\r|\n/);
+  const rest = lines.pop() ?? '';
+  return { lines, rest: heldCr ? `${rest}\r` : rest };
+}
 
 /** Yield the file's lines in batches; stop early by breaking out of the loop (the file is closed). */
-export async function* readLineBatches(file: string, signal?: AbortSignal): AsyncGenerator<LineBatch> {
-  const stream = createReadStream(file, { highWaterMark: CHUNK, signal });
+export async function* readLineBatches(file: string, options: LineReadOptions = {}): AsyncGenerator<LineBatch> {
+  const maxLine = options.maxLineChars ?? IMPORT_LIMITS.maxLineChars;
+  const stream = createReadStream(file, {
+    highWaterMark: Math.min(options.chunkBytes ?? CHUNK, options.maxBytes ?? CHUNK),
+    signal: options.signal,
+    ...(options.maxBytes !== undefined ? { end: Math.max(0, options.maxBytes - 1) } : {}),
+  });
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let lineNo = 1;
   let first = true;
   let bytesRead = 0;
+  const check = (lines: readonly string[]) => {
+    for (let i = 0; i < lines.length; i++) if ((lines[i] as string).length > maxLine) throw lineTooLong(file, lineNo + i, (lines[i] as string).length);
+  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
@@ -31,20 +68,21 @@ export async function* readLineBatches(file: string, signal?: AbortSignal): Asyn
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      const lines = text.split('\n');
-      carry = lines.pop() ?? '';
-      for (let i = 0; i < lines.length; i++) {
-        const l = lines[i] as string;
-        if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
-      }
+      const { lines, rest } = splitLines(text);
+      carry = rest;
+      check(lines);
       if (lines.length > 0) {
         yield { lines, firstLine: lineNo, bytesRead };
         lineNo += lines.length;
       }
+      if (carry.length > maxLine) throw lineTooLong(file, lineNo, carry.length);
     }
+    // A read cut short at maxBytes ends inside a line (unless the file ended there too): that part is dropped.
+    if (options.maxBytes !== undefined && bytesRead >= options.maxBytes) return;
     let last = carry + decoder.end();
     if (first && last.charCodeAt(0) === 0xfeff) last = last.slice(1);
     if (last.endsWith('\r')) last = last.slice(0, -1);
+    check([last]);
     if (last !== '') yield { lines: [last], firstLine: lineNo, bytesRead };
   } finally {
     stream.destroy();

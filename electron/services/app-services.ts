@@ -53,7 +53,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const local = await openLocalSource(paths.local);
   sources.add(local.info, local.source);
   const demo = new DemoData(local.store, events, o.demoData);
-  const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only');
+  const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only', events);
 
   const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
   const handlers: Handlers = {
@@ -69,7 +69,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       await o.openExternal(url);
       return { opened: true };
     },
-    chooseImportPath: async () => ({ path: o.dialogs ? await o.dialogs.chooseImport() : null }),
+    chooseImportPath: async ({ folder }) => ({ paths: o.dialogs ? await o.dialogs.chooseImport(folder) : [] }),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
   };

@@ -2,6 +2,6 @@
 export interface NativeDialogs {
   chooseOpen(): Promise<string | null>;
   chooseSave(suggestedName: string, defaultFolder: string): Promise<string | null>;
-  /** A historian export to import (CSV or line protocol). */
-  chooseImport(): Promise<string | null>;
+  /** Historian exports to import (CSV or line protocol): files, or one folder of them; empty when cancelled. */
+  chooseImport(folder?: boolean): Promise<string[]>;
 }

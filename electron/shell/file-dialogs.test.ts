@@ -92,3 +92,39 @@ describe('safeFileName', () => {
     expect(safeFileName('x'.repeat(500)).length).toBe(120);
   });
 });
+
+describe('choosing historian exports to import', () => {
+  it('picks several files, or one folder, approving each for import and nothing when cancelled', async () => {
+    const files = fakeDialog({ canceled: false, filePaths: ['/exports/a.csv', '/exports/b.csv'] });
+    const imports: string[] = [];
+    const dialogs = createFileDialogs(
+      files.dialog,
+      () => win,
+      () => undefined,
+      (p) => imports.push(p),
+    );
+    expect(await dialogs.chooseImport()).toEqual(['/exports/a.csv', '/exports/b.csv']);
+    expect(files.calls[0]?.options.properties).toEqual(['openFile', 'multiSelections']);
+    const folder = fakeDialog({ canceled: false, filePaths: ['/exports/niagara'] });
+    expect(
+      await createFileDialogs(
+        folder.dialog,
+        () => win,
+        () => undefined,
+        (p) => imports.push(p),
+      ).chooseImport(true),
+    ).toEqual(['/exports/niagara']);
+    expect(folder.calls[0]?.options.properties).toEqual(['openDirectory']);
+    expect(imports).toEqual(['/exports/a.csv', '/exports/b.csv', '/exports/niagara']);
+    const cancelled = fakeDialog({ canceled: true, filePaths: ['/exports/c.csv'] });
+    expect(
+      await createFileDialogs(
+        cancelled.dialog,
+        () => win,
+        () => undefined,
+        (p) => imports.push(p),
+      ).chooseImport(),
+    ).toEqual([]);
+    expect(imports).toHaveLength(3);
+  });
+});

@@ -58,13 +58,15 @@ export function createFileDialogs(
       approve(picked);
       return picked;
     },
-    async chooseImport() {
-      const options = { title: 'Import historian data', properties: ['openFile'] as Array<'openFile'>, filters: IMPORT_FILTERS };
+    async chooseImport(folder = false) {
+      // Files and folders need separate dialogs: only macOS's picks both at once.
+      const options = folder
+        ? { title: 'Import a folder of historian exports', properties: ['openDirectory'] as Array<'openDirectory'> }
+        : { title: 'Import historian data', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters: IMPORT_FILTERS };
       const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      const picked = result.canceled ? undefined : result.filePaths[0];
-      if (!picked) return null;
-      approveImport(picked);
+      const picked = result.canceled ? [] : result.filePaths;
+      for (const p of picked) approveImport(p);
       return picked;
     },
     async chooseSave(suggestedName, defaultFolder) {

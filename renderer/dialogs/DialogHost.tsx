@@ -28,7 +28,7 @@ export function DialogHost() {
     case 'import':
       return (
         <Suspense fallback={null}>
-          <ImportDialog path={dialog.path} onClose={close} />
+          <ImportDialog paths={dialog.paths} onClose={close} />
         </Suspense>
       );
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { timestampFormats, type ImportOptions, type ImportPreview, type ImportResult } from '../../shared/api/source-schemas';
+import type { ImportPreview, ImportProgressEvent, ImportResult } from '../../shared/api/source-schemas';
 import { toErrorData } from '../../shared/api/errors';
 import { getApi } from '../api/client';
 import { useApp } from '../stores/app-store';
@@ -7,159 +7,49 @@ import { useDocument } from '../stores/document-store';
 import { useNotice } from '../stores/notice-store';
 import { useSources } from '../stores/sources-store';
 import { Modal } from './Modal';
+import { ImportOptionsForm, DEFAULT_FORM, importRequest, type ImportFormOptions } from './import/ImportOptionsForm';
+import { ImportPreviewView } from './import/ImportPreviewView';
+import { ImportResultView } from './import/ImportResultView';
+import { progressText } from './import/import-text';
+import './import/import-dialog.css';
 
-type Options = Pick<ImportOptions, 'format' | 'timestampFormat' | 'ambiguousTime' | 'nonexistentTime' | 'delimiter'> & { timeZone: string };
-
-const DEFAULTS: Options = { format: 'auto', timestampFormat: 'auto', ambiguousTime: 'reject', nonexistentTime: 'reject', delimiter: 'auto', timeZone: '' };
-const SHOWN_PROBLEMS = 20;
-const SHOWN_SERIES = 12;
-
+/** Each dialog's imports run on a channel of its own, so progress events and cancel reach only it. */
+let dialogs = 0;
 const messageOf = (e: unknown): string => toErrorData(e).message;
-
-function request(options: Options): ImportOptions {
-  const { timeZone, ...rest } = options;
-  return { ...rest, field: 'value', ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}) };
-}
-
-function Select<T extends string>({
-  id,
-  label,
-  value,
-  choices,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: T;
-  choices: readonly (readonly [T, string])[];
-  onChange(v: T): void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function PreviewView({ preview }: { preview: ImportPreview }) {
-  const wide = preview.format !== 'csv-long';
-  const columns = wide ? preview.series : [];
-  return (
-    <section aria-label="Import preview" className="import-preview">
-      <p>
-        {preview.format === 'csv-wide' ? 'CSV, one column per sensor' : preview.format === 'csv-long' ? 'CSV, one row per value' : 'Line protocol'}
-        {preview.delimiter ? ` (delimiter ${preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`})` : ''}; timestamps read as{' '}
-        <strong>{preview.timestampFormat}</strong>
-        {preview.needsTimeZone ? ', without a UTC offset' : ''}. {preview.series.length} series.
-      </p>
-      {preview.series.length > 0 && (
-        <p className="muted import-preview__series">
-          {preview.series.slice(0, SHOWN_SERIES).join(', ')}
-          {preview.series.length > SHOWN_SERIES ? ` and ${preview.series.length - SHOWN_SERIES} more` : ''}
-        </p>
-      )}
-      {preview.problems.length > 0 && (
-        <div role="alert">
-          <p className="field__error">
-            {preview.problems.length} problem{preview.problems.length > 1 ? 's' : ''} in the first rows:
-          </p>
-          <ul className="problems" aria-label="Import problems">
-            {preview.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <li key={i}>{p.line > 0 ? `line ${p.line}: ${p.message}` : p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {preview.sample.length > 0 && (
-        <div className="import-preview__table">
-          <table aria-label="First rows as they would be imported">
-            <thead>
-              <tr>
-                <th scope="col">line</th>
-                <th scope="col">time (UTC)</th>
-                {wide ? (
-                  columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))
-                ) : (
-                  <th scope="col">values</th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((r) => (
-                <tr key={r.line} title={r.raw}>
-                  <td>{r.line}</td>
-                  <td>{r.time ?? '—'}</td>
-                  {wide ? columns.map((c, i) => <td key={c}>{r.values[i] ?? ''}</td>) : <td>{r.values.join(', ')}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function ResultView({ result }: { result: ImportResult }) {
-  return (
-    <section aria-label="Import result" className="import-result" aria-live="polite">
-      <p>
-        Imported <strong>{result.points.toLocaleString('en')}</strong> points into {result.series.length} series of the local store.
-        {result.duplicates > 0 ? ` ${result.duplicates.toLocaleString('en')} replaced points already there.` : ''}
-      </p>
-      {result.skippedCount > 0 && (
-        <>
-          <p className="field__error">
-            {result.skippedCount} problem{result.skippedCount > 1 ? 's' : ''}; what could not be read was left out:
-          </p>
-          <ul className="problems" aria-label="Left out">
-            {result.skipped.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <li key={i}>
-                line {p.line}: {p.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
+const splitPaths = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /**
- * Import a historian export (CSV wide or long, line protocol) into the local store: pick the file, see how its
- * first rows would land (format, timestamp reading, zone, problems by line), then import it all or nothing.
- * In Electron the file comes from the native dialog (main imports only what the user picked there); the web
- * host has none, so the path is typed.
+ * Import historian exports (PI, AVEVA, Niagara, Ignition, Kepware, plain CSV, line protocol) into the local
+ * store: pick files or a folder, see how their first rows would land (layout, timestamp reading and zone,
+ * gaps per state, problems by line), then import them all or nothing, with progress and cancel. In Electron
+ * the files come from the native dialog (main imports only what the user picked there); the web host has none,
+ * so the paths are typed.
  */
-export function ImportDialog({ path: initialPath, onClose }: { path: string | null; onClose(): void }) {
+export function ImportDialog({ paths: initialPaths, onClose }: { paths: string[]; onClose(): void }) {
   const nativeDialogs = useApp((s) => s.info?.nativeDialogs ?? false);
   const plantZone = useDocument((s) => s.twin.meta.timeZone);
-  const [path, setPath] = useState(initialPath ?? '');
-  const [options, setOptions] = useState<Options>(DEFAULTS);
+  const [pathText, setPathText] = useState(initialPaths.join('\n'));
+  const [options, setOptions] = useState<ImportFormOptions>(DEFAULT_FORM);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const file = path.trim();
-  const set = <K extends keyof Options>(k: K, v: Options[K]) => {
+  const [channel] = useState(() => `import-${++dialogs}`);
+  const paths = splitPaths(pathText);
+  const pathsKey = paths.join('\n');
+  const set = <K extends keyof ImportFormOptions>(k: K, v: ImportFormOptions[K]) => {
     setOptions((o) => ({ ...o, [k]: v }));
     setResult(null);
   };
 
-  // Preview again whenever the file or an option changes (typing pauses first).
+  // Preview again whenever the files or an option change (typing pauses first).
   useEffect(() => {
-    if (!file) {
+    if (!pathsKey) {
       setPreview(null);
       return;
     }
@@ -167,7 +57,7 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
     const timer = setTimeout(() => {
       setBusy('preview');
       getApi()
-        .previewImport({ path: file, options: request(options) })
+        .previewImport({ paths: pathsKey.split('\n'), options: importRequest(options) })
         .then(
           (p) => live && (setPreview(p), setError(null)),
           (e) => live && (setPreview(null), setError(messageOf(e))),
@@ -178,13 +68,15 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
       live = false;
       clearTimeout(timer);
     };
-  }, [file, options]);
+  }, [pathsKey, options]);
 
-  const choose = async () => {
+  useEffect(() => getApi().on('importProgress', (p) => p.channel === channel && setProgress(p)), [channel]);
+
+  const choose = async (folder: boolean) => {
     try {
-      const { path: picked } = await getApi().chooseImportPath({});
-      if (picked) {
-        setPath(picked);
+      const { paths: picked } = await getApi().chooseImportPath({ folder });
+      if (picked.length > 0) {
+        setPathText(picked.join('\n'));
         setResult(null);
       }
     } catch (e) {
@@ -195,26 +87,31 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
   const run = async () => {
     setBusy('import');
     setError(null);
+    setProgress(null);
     try {
-      const r = await getApi().importFile({ path: file, options: request(options) });
+      const r = await getApi().importFile({ paths, options: importRequest(options), channel: channel });
       setResult(r);
       useNotice
         .getState()
-        .say(`Imported ${r.points.toLocaleString('en')} points into ${r.series.length} series${r.skippedCount ? `, ${r.skippedCount} rows skipped` : ''}.`);
+        .say(
+          `Imported ${r.points.toLocaleString('en')} points into ${r.series.length} series${r.gapCount ? `, ${r.gapCount} gaps` : ''}${r.skippedCount ? `, ${r.skippedCount} rows skipped` : ''}.`,
+        );
       const sources = useSources.getState();
       if (sources.active === 'local') void sources.loadCatalog();
       else sources.setActive('local');
     } catch (e) {
-      setError(`Nothing was imported: ${messageOf(e)}`);
+      setError(toErrorData(e).kind === 'cancelled' ? 'Import cancelled: nothing was imported.' : `Nothing was imported: ${messageOf(e)}`);
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
 
+  const cancel = () => void getApi().cancel({ channel: channel });
   const fatal = preview === null || preview.sample.length === 0 || preview.series.length === 0;
   const zoneMissing = preview?.needsTimeZone === true && !options.timeZone.trim();
   return (
-    <Modal title="Import historian data" onClose={onClose} className="modal--wide">
+    <Modal title="Import historian data" onClose={busy === 'import' ? cancel : onClose} className="modal--wide">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -222,109 +119,64 @@ export function ImportDialog({ path: initialPath, onClose }: { path: string | nu
         }}
       >
         <div className="field">
-          <label htmlFor="import-path">File (CSV or line protocol)</label>
+          <label htmlFor="import-path">Files or folders to import (one per line; CSV, TSV, TXT or line protocol)</label>
           <div className="field--row">
-            <input
+            <textarea
               id="import-path"
+              rows={Math.min(4, Math.max(1, paths.length))}
               autoFocus={!nativeDialogs}
               readOnly={nativeDialogs}
-              value={path}
+              value={pathText}
               onChange={(e) => {
-                setPath(e.target.value);
+                setPathText(e.target.value);
                 setResult(null);
               }}
               placeholder="/path/to/historian-export.csv"
             />
             {nativeDialogs && (
-              <button type="button" onClick={() => void choose()}>
-                Choose…
-              </button>
+              <>
+                <button type="button" onClick={() => void choose(false)}>
+                  Choose files…
+                </button>
+                <button type="button" onClick={() => void choose(true)}>
+                  Choose folder…
+                </button>
+              </>
             )}
           </div>
         </div>
-        <div className="import-options">
-          <Select
-            id="import-format"
-            label="Layout"
-            value={options.format}
-            onChange={(v) => set('format', v)}
-            choices={[
-              ['auto', 'Detect'],
-              ['csv-wide', 'CSV, a column per sensor'],
-              ['csv-long', 'CSV: time, sensor, value'],
-              ['line-protocol', 'Line protocol'],
-            ]}
-          />
-          <Select
-            id="import-delimiter"
-            label="Delimiter"
-            value={options.delimiter}
-            onChange={(v) => set('delimiter', v)}
-            choices={[
-              ['auto', 'Detect'],
-              [',', 'Comma'],
-              [';', 'Semicolon'],
-              ['\t', 'Tab'],
-            ]}
-          />
-          <Select
-            id="import-timestamps"
-            label="Timestamps"
-            value={options.timestampFormat}
-            onChange={(v) => set('timestampFormat', v)}
-            choices={timestampFormats.map((f) => [f, f === 'auto' ? 'Detect (ISO or epoch)' : f] as const)}
-          />
-          <div className="field">
-            <label htmlFor="import-zone">Time zone of times without an offset</label>
-            <div className="field--row">
-              <input
-                id="import-zone"
-                value={options.timeZone}
-                onChange={(e) => set('timeZone', e.target.value)}
-                placeholder="e.g. America/Chicago"
-                aria-invalid={zoneMissing ? true : undefined}
+        <ImportOptionsForm options={options} preview={preview} zoneMissing={zoneMissing} plantZone={plantZone} set={set} />
+        <div aria-live="polite" className="import-status">
+          {busy === 'preview' && <p className="muted">Reading the first rows…</p>}
+          {busy === 'import' && (
+            <>
+              <progress
+                aria-label="Import progress"
+                max={progress?.totalBytes ?? preview?.totalBytes ?? 1}
+                value={progress?.bytesRead ?? 0}
+                className="import-progress"
               />
-              <button type="button" onClick={() => set('timeZone', plantZone)} title={`The project's plant time zone: ${plantZone}`}>
-                Use plant zone
-              </button>
-            </div>
-          </div>
-          <Select
-            id="import-ambiguous"
-            label="A wall time that occurs twice (DST ends)"
-            value={options.ambiguousTime}
-            onChange={(v) => set('ambiguousTime', v)}
-            choices={[
-              ['reject', 'Skip the row as an error'],
-              ['earlier', 'The earlier instant'],
-              ['later', 'The later instant'],
-            ]}
-          />
-          <Select
-            id="import-nonexistent"
-            label="A wall time that does not exist (DST starts)"
-            value={options.nonexistentTime}
-            onChange={(v) => set('nonexistentTime', v)}
-            choices={[
-              ['reject', 'Skip the row as an error'],
-              ['shift-forward', 'Shift forward by the gap'],
-            ]}
-          />
+              <p className="muted">{progress ? progressText(progress) : 'Importing (all or nothing)…'}</p>
+            </>
+          )}
         </div>
-        <p className="muted" aria-live="polite">
-          {busy === 'preview' ? 'Reading the first rows…' : busy === 'import' ? 'Importing (all or nothing)…' : ''}
-        </p>
         {error && (
           <p role="alert" className="field__error">
             {error}
           </p>
         )}
-        {preview && <PreviewView preview={preview} />}
-        {result && <ResultView result={result} />}
+        {preview && <ImportPreviewView preview={preview} />}
+        {result && <ImportResultView result={result} />}
         <div className="button-row">
-          <button type="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
-          </button>
+          {busy === 'import' ? (
+            <button type="button" onClick={cancel}>
+              Cancel import
+            </button>
+          ) : (
+            <button type="button" onClick={onClose}>
+              {result ? 'Close' : 'Cancel'}
+            </button>
+          )}
           <button type="submit" disabled={busy !== null || fatal || zoneMissing || result !== null}>
             Import
           </button>

@@ -4,17 +4,17 @@ import { useNotice } from '../stores/notice-store';
 import { showError } from './project-actions';
 
 /**
- * Start an import: in Electron the native dialog picks the file first (main then allows that file alone);
- * the web host has no native dialog, so the Import dialog asks for a path.
+ * Start an import: in Electron the native dialog picks the files first (main then allows those alone);
+ * the web host has no native dialog, so the Import dialog asks for paths.
  */
 export async function startImport(): Promise<void> {
   if (!useApp.getState().info?.nativeDialogs) {
-    useNotice.getState().show({ kind: 'import', path: null });
+    useNotice.getState().show({ kind: 'import', paths: [] });
     return;
   }
   try {
-    const { path } = await getApi().chooseImportPath({});
-    if (path) useNotice.getState().show({ kind: 'import', path });
+    const { paths } = await getApi().chooseImportPath({ folder: false });
+    if (paths.length > 0) useNotice.getState().show({ kind: 'import', paths });
   } catch (e) {
     showError('Could not show the Import dialog', e);
   }

@@ -15,7 +15,7 @@ export type Dialog =
   | { kind: 'conflict'; path: string; message: string }
   | { kind: 'recovery'; entries: { id: string; path: string | null; name: string; savedAt: number }[] }
   | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-demo' | 'open-path'; path?: string }
-  | { kind: 'import'; path: string | null };
+  | { kind: 'import'; paths: string[] };
 
 export interface NoticeState {
   status: Status | null;

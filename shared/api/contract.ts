@@ -14,7 +14,7 @@ import {
   WritePointSchema,
   WriteResultSchema,
 } from '../series/types';
-import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportResultSchema } from './source-schemas';
+import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportProgressSchema, ImportResultSchema } from './source-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -39,6 +39,8 @@ const SourceId = z.string().min(1).max(200);
 const SeriesKeys = z.array(z.string().min(1).max(2_000)).min(1).max(1_000);
 /** Requests on the same channel cancel each other: a newer request aborts the older one. */
 const Channel = z.string().min(1).max(200).optional();
+/** The files and folders of an import. */
+const ImportPaths = z.array(ProjectPath).min(1).max(1_000);
 
 export const RecoveryEntrySchema = z.object({
   id: z.string(),
@@ -161,15 +163,19 @@ export const contract = {
     WriteResultSchema,
   ),
   cancel: method('Abort the request in flight on a channel.', z.object({ channel: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() })),
-  chooseImportPath: method('Native dialog to pick a historian export to import; null when cancelled.', z.object({}), z.object({ path: z.string().nullable() })),
+  chooseImportPath: method(
+    'Native dialog to pick historian exports (files, or a folder of them) to import; no paths when cancelled.',
+    z.object({ folder: z.boolean().default(false) }),
+    z.object({ paths: z.array(z.string()) }),
+  ),
   previewImport: method(
-    'Read the head of a CSV or line-protocol file and show how it would be imported into the local store.',
-    z.object({ path: ProjectPath, options: ImportOptionsSchema }),
+    'Read the heads of CSV or line-protocol files (folders are expanded) and show how they would be imported into the local store.',
+    z.object({ paths: ImportPaths, options: ImportOptionsSchema }),
     ImportPreviewSchema,
   ),
   importFile: method(
-    'Import a CSV or line-protocol file into the local store, all or nothing.',
-    z.object({ path: ProjectPath, options: ImportOptionsSchema }),
+    'Import CSV or line-protocol files (folders are expanded) into the local store, all or nothing; progress comes as importProgress events on the channel, which cancel aborts.',
+    z.object({ paths: ImportPaths, options: ImportOptionsSchema, channel: Channel }),
     ImportResultSchema,
   ),
   demoDataStatus: method(
@@ -199,6 +205,8 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of an import running on a channel. */
+  importProgress: ImportProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -3,6 +3,7 @@
  * (from the text, so 19-digit nanoseconds lose nothing to floating point) and floored to whole ms.
  */
 import type { InstantResult } from './wall-time';
+import { quoteText } from './quote-text';
 
 export type EpochUnit = 's' | 'ms' | 'us' | 'ns';
 
@@ -45,7 +46,7 @@ const MAX_MS = 8.64e15;
 /** Epoch text in a unit → whole epoch ms (floored), or why not. */
 export function epochTextToMs(text: string, unit: EpochUnit): InstantResult {
   const m = EPOCH.exec(text);
-  if (!m) return { ok: false, error: `"${text}" is not an epoch timestamp (expected digits, e.g. 1704067200)` };
+  if (!m) return { ok: false, error: `${quoteText(text)} is not an epoch timestamp (expected digits, e.g. 1704067200)` };
   const negative = m[1] === '-';
   const digits = (m[2] as string) + (m[3] ?? '');
   const point = (m[2] as string).length + SHIFT[unit];
@@ -54,6 +55,6 @@ export function epochTextToMs(text: string, unit: EpochUnit): InstantResult {
   let ms = Number(whole);
   if (negative && /[1-9]/.test(rest)) ms += 1;
   if (negative) ms = -ms;
-  if (!Number.isSafeInteger(ms) || Math.abs(ms) > MAX_MS) return { ok: false, error: `"${text}" is out of range as epoch ${EPOCH_UNIT_NAMES[unit]}` };
+  if (!Number.isSafeInteger(ms) || Math.abs(ms) > MAX_MS) return { ok: false, error: `${quoteText(text)} is out of range as epoch ${EPOCH_UNIT_NAMES[unit]}` };
   return { ok: true, ms: ms === 0 ? 0 : ms };
 }

@@ -7,12 +7,14 @@ describe('timestamp format detection', () => {
     expect(timestampShape('2024-01-01T00:00:00Z')).toBe('iso');
     expect(timestampShape('2024/01/31 10:00')).toBe('ymd');
     expect(timestampShape('01/31/2024 10:00')).toBe('slashed');
-    expect(timestampShape('Jan 31 2024')).toBeNull();
+    expect(timestampShape('Jan 31 2024')).toBe('month');
+    expect(timestampShape('01-Jul-25 00:00:00')).toBe('month');
+    expect(timestampShape('Tuesday')).toBeNull();
     expect(timestampShape('')).toBeNull();
   });
 
   it('detects ISO with offsets, which needs no zone', () => {
-    expect(detectTimestampFormat(['2024-01-01T00:00:00Z', '2024-01-01T00:01:00+01:00'])).toEqual({
+    expect(detectTimestampFormat(['2024-01-01T00:00:00Z', '2024-01-01T00:01:00+01:00'])).toMatchObject({
       format: 'iso',
       epochUnit: null,
       needsTimeZone: false,
@@ -26,7 +28,12 @@ describe('timestamp format detection', () => {
   });
 
   it('detects epoch columns with their unit', () => {
-    expect(detectTimestampFormat(['1704067200000', '1704067260000'])).toEqual({ format: 'epoch-ms', epochUnit: 'ms', needsTimeZone: false, problem: null });
+    expect(detectTimestampFormat(['1704067200000', '1704067260000'])).toMatchObject({
+      format: 'epoch-ms',
+      epochUnit: 'ms',
+      needsTimeZone: false,
+      problem: null,
+    });
     expect(detectTimestampFormat(['1704067200000000000']).format).toBe('epoch-ns');
   });
 
@@ -40,8 +47,13 @@ describe('timestamp format detection', () => {
   });
 
   it('uses a declared format and still reports whether a zone is needed', () => {
-    expect(detectTimestampFormat(['03/04/2024 00:00'], 'DD/MM/YYYY')).toEqual({ format: 'DD/MM/YYYY', epochUnit: null, needsTimeZone: true, problem: null });
-    expect(detectTimestampFormat(['2024/03/04 00:00 +01:00'])).toEqual({ format: 'YYYY/MM/DD', epochUnit: null, needsTimeZone: false, problem: null });
+    expect(detectTimestampFormat(['03/04/2024 00:00'], 'DD/MM/YYYY')).toMatchObject({
+      format: 'DD/MM/YYYY',
+      epochUnit: null,
+      needsTimeZone: true,
+      problem: null,
+    });
+    expect(detectTimestampFormat(['2024/03/04 00:00 +01:00'])).toMatchObject({ format: 'YYYY/MM/DD', epochUnit: null, needsTimeZone: false, problem: null });
   });
 
   it('says when nothing can be read', () => {

@@ -42,3 +42,55 @@ describe('timestamp parser', () => {
     expect(() => createTimestampParser({ ...base, format: 'iso', timeZone: 'Atlantis/Capital' })).toThrow(/Unknown time zone/);
   });
 });
+
+describe('the remembered-date hot path', () => {
+  /** A parser per text reads every text the strict way: the reference the fast path must match. */
+  const fresh = (o: TimestampParserOptions) => (text: string) => createTimestampParser(o)(text);
+
+  it('reads every text as the strict path does, across days, DST changes, labels and malformed times', () => {
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const texts: string[] = [];
+    // Minutes through the nights clocks change in Chicago, in PI's, Niagara's and ISO's spelling, with noise.
+    for (const day of [Date.UTC(2025, 2, 9), Date.UTC(2025, 10, 2), Date.UTC(2024, 1, 28)]) {
+      for (let m = 0; m < 6 * 60; m += 7) {
+        const d = new Date(day + m * 60_000);
+        const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+        texts.push(`${pad(da)}-${MONTHS[mo]}-${pad(y % 100)} ${pad(h)}:${pad(mi)}:${pad(rnd(60))}`);
+        texts.push(`${pad(da)}-${MONTHS[mo]}-${pad(y % 100)} ${h % 12 || 12}:${pad(mi)} ${h < 12 ? 'AM' : 'PM'} ${['CST', 'CDT', 'EST', 'UTC'][rnd(4)]}`);
+        texts.push(`${y}-${pad(mo + 1)}-${pad(da)} ${pad(h)}:${pad(mi)}:00.${rnd(10_000_000)}`);
+        if (rnd(10) === 0)
+          texts.push(`${pad(da)}-${MONTHS[mo]}-${pad(y % 100)} ${[`24:${pad(mi)}`, `${h}:60`, `13:00 PM`, `${h}:${pad(mi)} XYZW`, `${h}`][rnd(5)]}`);
+      }
+    }
+    // Epoch columns too, where the hot path reads plain digits.
+    const epochs = ['1751328000', '1751328060', ' 1751328120', '17513281', '1751328000000', 'x'];
+    for (const epochUnitInferred of [true, false]) {
+      const o: TimestampParserOptions = { format: 'epoch-s', ambiguousTime: 'reject', nonexistentTime: 'reject', epochUnitInferred };
+      const fast = createTimestampParser(o);
+      for (const t of epochs) {
+        const hot = fast.ms(t);
+        if (hot === hot) expect({ ok: true, ms: hot }).toEqual(fresh(o)(t));
+        expect(fast(t)).toEqual(fresh(o)(t));
+      }
+    }
+    for (const format of ['DD-MMM-YY', 'iso'] as const) {
+      for (const timeZone of ['America/Chicago', undefined]) {
+        for (const ambiguousTime of ['reject', 'later'] as const) {
+          const o: TimestampParserOptions = { format, timeZone, ambiguousTime, nonexistentTime: 'shift-forward' };
+          const fast = createTimestampParser(o);
+          const strict = fresh(o);
+          for (const t of texts) {
+            const reference = strict(t);
+            // The bare hot path either declines (NaN) or gives the strict instant.
+            const hot = fast.ms(t);
+            if (hot === hot) expect([t, { ok: true, ms: hot }]).toEqual([t, reference]);
+            expect([t, fast(t)]).toEqual([t, reference]);
+          }
+        }
+      }
+    }
+  });
+});

@@ -5,10 +5,13 @@
  */
 import { civilToWallMs } from './civil-time';
 import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from './epoch-units';
-import { dateOrderOf, epochUnitOf, type TimestampFormat } from './timestamp-format';
-import { parseIsoText, parseSlashedText, type TextParse } from './timestamp-text';
+import { epochUnitOf, type TimestampFormat } from './timestamp-format';
+import { parseTimestampText } from './timestamp-text';
 import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wall-time';
+import { abbreviationHourCache, resolveAbbreviatedTime } from './zone-abbreviations';
+import { hourOffsetCache, readTimeOfDay, timeOfDayZone, timeStart, wallDayMs } from './fast-timestamps';
 import { isValidTimeZone } from './zone-offsets';
+import { quoteText } from './quote-text';
 
 export interface TimestampParserOptions extends WallTimeOptions {
   format: TimestampFormat;
@@ -18,32 +21,87 @@ export interface TimestampParserOptions extends WallTimeOptions {
   epochUnitInferred?: boolean;
 }
 
-export type TimestampParser = (text: string) => InstantResult;
+export interface TimestampParser {
+  (text: string): InstantResult;
+  /** The instant in ms by the hot path alone, or NaN when the text needs the full parse (for its error, or a rarer form). */
+  ms(text: string): number;
+}
+
+function withMs(parse: (text: string) => InstantResult, ms: (text: string) => number): TimestampParser {
+  return Object.assign(parse, { ms });
+}
 
 /** Build a parser for one column of timestamps; throws RangeError for an unknown zone. */
 export function createTimestampParser(o: TimestampParserOptions): TimestampParser {
   if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) throw new RangeError(`Unknown time zone "${o.timeZone}"`);
   const unit = epochUnitOf(o.format);
   if (unit !== null) {
-    return (raw) => {
+    const parse = (raw: string): InstantResult => {
       const text = raw.trim();
       const r = epochTextToMs(text, unit);
       if (r.ok && o.epochUnitInferred && !fitsEpochUnit(Number(text), unit)) {
-        return { ok: false, error: `"${text}" does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the column does` };
+        return { ok: false, error: `${quoteText(text)} does not look like epoch ${EPOCH_UNIT_NAMES[unit]} as the rest of the column does` };
       }
       return r;
     };
+    // Whole seconds or milliseconds of up to 15 digits are exact as numbers.
+    const scale = unit === 's' ? 1000 : unit === 'ms' ? 1 : 0;
+    return withMs(parse, (text) => {
+      if (scale === 0 || text.length > 15 || !/^\d+$/.test(text)) return NaN;
+      const v = Number(text);
+      return o.epochUnitInferred && !fitsEpochUnit(v, unit) ? NaN : v * scale;
+    });
   }
-  const order = dateOrderOf(o.format);
-  const read: (text: string) => TextParse = order === null ? parseIsoText : (text) => parseSlashedText(text, order);
+  const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
   const zone = o.timeZone;
-  return (raw) => {
-    const text = raw.trim();
-    const p = read(text);
+  const strict = (text: string): InstantResult => {
+    const p = parseTimestampText(text, format);
     if (!p.ok) return p;
     if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
-    if (zone === undefined) return { ok: false, error: `"${text}" has no UTC offset and no time zone was chosen for the import` };
+    if (zone === undefined) {
+      return p.zone === null
+        ? { ok: false, error: `${quoteText(text)} has no UTC offset and no time zone was chosen for the import` }
+        : { ok: false, error: `${quoteText(text)} says ${p.zone}, which means different offsets in different zones: choose the time zone of the import` };
+    }
+    if (p.zone !== null) {
+      const r = resolveAbbreviatedTime(p.civil, p.zone, zone);
+      return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
+    }
     const r = resolveWallTime(p.civil, zone, o);
-    return r.ok ? r : { ok: false, error: `"${text}": ${r.error}` };
+    return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
   };
+  // The hot path (fast-timestamps.ts): a remembered date prefix, the time read by hand, the hour's offset remembered.
+  const naive = zone === undefined ? null : hourOffsetCache(zone);
+  const labelled = zone === undefined ? null : abbreviationHourCache(zone);
+  const twoDigitHours = format === 'iso';
+  let prefix = '';
+  let dayMs = 0;
+  const fast = (text: string): number => {
+    if (prefix === '' || !text.startsWith(prefix) || (twoDigitHours && text.charCodeAt(prefix.length + 2) !== 58)) return NaN;
+    const t = readTimeOfDay(text, prefix.length);
+    if (t < 0) return NaN;
+    const wall = dayMs + t;
+    const label = timeOfDayZone;
+    if (label === null) return naive?.(wall) ?? NaN;
+    if (label === 'Z' || label === 'UTC' || label === 'GMT') return wall;
+    return labelled?.(wall, label) ?? NaN;
+  };
+  const parse = (raw: string): InstantResult => {
+    const text = raw.trim();
+    const ms = fast(text);
+    if (ms === ms) return { ok: true, ms };
+    const r = strict(text);
+    if (r.ok) {
+      const start = timeStart(text);
+      if (start > 0) {
+        const p = parseTimestampText(text, format);
+        if (p.ok) {
+          prefix = text.slice(0, start);
+          dayMs = wallDayMs(p.civil);
+        }
+      }
+    }
+    return r;
+  };
+  return withMs(parse, fast);
 }

@@ -45,13 +45,23 @@ export class ZoneOffsets {
     });
   }
 
+  /** The year asked last and its bounds, so runs of instants in one year skip the date arithmetic. */
+  private last: { start: number; end: number; table: YearTable } | null = null;
+
   /** The zone's offset from UTC at an instant, in ms (Chicago in winter: -21,600,000). */
   offsetAt(ms: number): number {
-    const year = new Date(ms).getUTCFullYear();
-    let table = this.years.get(year);
-    if (!table) {
-      table = this.tabulate(year);
-      this.years.set(year, table);
+    let table: YearTable;
+    const last = this.last;
+    if (last !== null && ms >= last.start && ms < last.end) table = last.table;
+    else {
+      const year = new Date(ms).getUTCFullYear();
+      let t = this.years.get(year);
+      if (!t) {
+        t = this.tabulate(year);
+        this.years.set(year, t);
+      }
+      table = t;
+      this.last = { start: yearStart(year), end: yearStart(year + 1), table };
     }
     let offset = table.first;
     for (let i = 0; i < table.at.length && (table.at[i] as number) <= ms; i++) offset = table.offsets[i] as number;

@@ -59,11 +59,15 @@ export function sourceHandlers(sources: SourceRegistry, imports: ImportService, 
       }
     },
     cancel: async ({ channel }) => ({ cancelled: sources.channels.cancel(channel) }),
-    previewImport: async ({ path, options }) => imports.preview(path, options),
-    importFile: async ({ path, options }) => {
-      const result = await imports.importFile(path, options);
-      sources.written('local');
-      return result;
+    previewImport: async ({ paths, options }) => imports.preview(paths, options),
+    importFile: async ({ paths, options, channel }) => {
+      const { signal, done } = sources.channels.begin(channel);
+      try {
+        return await imports.importFiles(paths, options, { signal, channel });
+      } finally {
+        done();
+        sources.written('local');
+      }
     },
     demoDataStatus: async () => demo.status(),
   };
