@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import { zonedIso } from '../../../shared/time/zoned-iso';
+import { isValidTimeZone } from '../../../shared/time/zone-offsets';
 import { useApp } from '../../stores/app-store';
 import { documentStore } from '../../stores/document-store';
 import { useView } from '../../stores/view-store';
@@ -51,7 +52,8 @@ export function ChartsPanel() {
   const canZoomBack = useTime((s) => s.previous.length > 0);
   const demoState = useApp((s) => s.demoData?.state);
   const revision = demoState === 'ready' ? 1 : 0;
-  const zone = twin.meta.timeZone;
+  // A zone this runtime does not know is shown as UTC (the inspector flags the project's zone).
+  const zone = isValidTimeZone(twin.meta.timeZone) ? twin.meta.timeZone : 'UTC';
 
   const series = useMemo(
     () => chartedSeries({ ...twin, systems: {}, models: {} }, selected, pinned),

@@ -1,7 +1,8 @@
 /** uPlot options of the trend plot: one scale per unit, two axes at most, the chart's own path builders. */
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { ChartSeries } from './charted-series';
 import { chartPaths, type DrawState } from './plot-paths';
+import { zoneDate } from './zone-date';
 import { unitLabel, type AxisPlan } from './unit-axes';
 
 /** Width of a y-axis, label included, in CSS pixels: fixed, so the plot's width (and the windows asked for) does not follow tick labels. */
@@ -68,7 +69,7 @@ export function plotOptions(
     width: size.width,
     height: size.height,
     ms: 1,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts), zone),
+    tzDate: zoneDate(zone),
     legend: { show: false },
     focus: { alpha: 0.2 },
     scales,
