@@ -2,7 +2,7 @@
 // without Electron (security settings, menus, paths, arguments) lives in electron/shell/ and is tested there.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { EventName, EventPayload } from '../shared/api/contract';
 import { eventChannel } from '../shared/api/bridge';
 import { registerIpcHost } from './hosts/ipc-host';
@@ -129,6 +129,8 @@ async function start(): Promise<void> {
     openExternal,
     // `--demo-data off` keeps end-to-end runs fast; a wrong value ends up in the start-up error box.
     demoData: parseDemoDataMode(launch.demoData ?? 'auto'),
+    // Tenant secrets are encrypted with the OS keychain.
+    safeStorage,
   });
   services = s;
   if (startupProject) s.access.approve(startupProject);

@@ -34,6 +34,16 @@ const bridge = {
   previewImport: call('previewImport'),
   importFile: call('importFile'),
   demoDataStatus: call('demoDataStatus'),
+  listTenants: call('listTenants'),
+  saveTenant: call('saveTenant'),
+  deleteTenant: call('deleteTenant'),
+  activateTenant: call('activateTenant'),
+  testTenant: call('testTenant'),
+  pushTwin: call('pushTwin'),
+  pullTwin: call('pullTwin'),
+  listRemoteTwins: call('listRemoteTwins'),
+  listRevisions: call('listRevisions'),
+  compareWithTenant: call('compareWithTenant'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

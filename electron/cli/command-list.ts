@@ -4,6 +4,18 @@ import { webCommand } from './commands/web';
 import { catalogCommand, queryCommand, valueAtCommand } from './commands/source-commands';
 import { seedCommand } from './commands/seed';
 import { importCommand } from './commands/import';
+import { pullCommand, pushCommand, revisionsCommand } from './commands/tenant-commands';
 
 /** Every `twin` subcommand, in help order. */
-export const commands: readonly CliCommand[] = [validateCommand, webCommand, catalogCommand, queryCommand, valueAtCommand, seedCommand, importCommand];
+export const commands: readonly CliCommand[] = [
+  validateCommand,
+  webCommand,
+  catalogCommand,
+  queryCommand,
+  valueAtCommand,
+  seedCommand,
+  importCommand,
+  pushCommand,
+  pullCommand,
+  revisionsCommand,
+];

@@ -14,6 +14,9 @@ import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
 import { isAllowedExternalUrl } from '../shell/external-links';
+import { tenantHandlers } from './handlers/tenant-handlers';
+import { setUpTenants } from '../tenant/tenant-setup';
+import type { SafeStorageLike } from '../tenant/secrets/safe-storage-vault';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -28,6 +31,8 @@ export interface AppServicesOptions {
   openExternal: ((url: string) => Promise<void>) | null;
   /** Whether and how much demo data to write into the local store on first start. */
   demoData: DemoDataMode;
+  /** Electron's safeStorage, which encrypts tenant secrets in the desktop app; absent in the web host. */
+  safeStorage?: SafeStorageLike | null;
 }
 
 export interface AppServices {
@@ -49,11 +54,18 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const events = new EventHub();
   const preferences = await PreferencesStore.open(paths.dataDir);
   const access = new ProjectAccess(o.host === 'web' ? 'any-project-file' : 'approved-only', paths.projects);
-  const sources = new SourceRegistry(sourceFactories);
+  // Caches are scoped to the active tenant, so one tenant's data never shows under another's.
+  let tenantScope = (): string => 'offline';
+  const sources = new SourceRegistry(sourceFactories, () => tenantScope());
   const local = await openLocalSource(paths.local);
   sources.add(local.info, local.source);
   const demo = new DemoData(local.store, events, o.demoData);
   const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only', events);
+
+  const tenants = await setUpTenants({ dataDir: paths.dataDir, host: o.host, safeStorage: o.safeStorage ?? null, sources });
+  tenantScope = tenants.scope;
+  // Reconnecting the active tenant may wait on a slow server: the app starts meanwhile.
+  void tenants.service.resume();
 
   const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
   const handlers: Handlers = {
@@ -72,6 +84,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     chooseImportPath: async ({ folder }) => ({ paths: o.dialogs ? await o.dialogs.chooseImport(folder) : [] }),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
+    ...tenantHandlers(tenants.service),
   };
   const demoDataDone = demo.start();
 
@@ -84,7 +97,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     demoDataDone,
     async close() {
       await demo.stop();
-      await sources.closeAll();
+      await Promise.allSettled([sources.closeAll(), tenants.close()]);
     },
   };
 }

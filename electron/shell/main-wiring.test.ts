@@ -100,6 +100,8 @@ describe('electron/main.ts wiring (with a fake Electron)', () => {
 
     expect(services.options).toMatchObject({ host: 'electron', dataDir, startupProject: project, demoData: { kind: 'days', days: 3 } });
     expect(services.options?.dialogs).not.toBeNull();
+    // Tenant secrets are encrypted with Electron's safeStorage in the desktop app.
+    expect(services.options?.safeStorage).toBe(electron.safeStorage);
     expect(services.options?.resourcesDir).toBe(path.join(tmp, 'assets'));
     expect(services.approved).toContain(project);
 

@@ -24,6 +24,7 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.find',
+  'tenant.push',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -113,6 +114,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Save As…', command: 'file.saveAs', accelerator: 'Shift+CmdOrCtrl+S' }),
     separator,
     item({ label: 'Import Historian Data…', command: 'file.import' }),
+    item({ label: 'Push to Tenant…', command: 'tenant.push', accelerator: 'Shift+CmdOrCtrl+P' }),
   ];
   if (!mac) file.push(separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
 

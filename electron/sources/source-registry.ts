@@ -48,8 +48,8 @@ export class SourceRegistry {
 
   constructor(
     private readonly factories: SourceFactories,
-    /** Scope of the cache: the tenant this session works for. */
-    private readonly tenant = 'offline',
+    /** Scope of the cache: the tenant this session works for ('offline' without one); a function follows the active tenant. */
+    private readonly tenant: string | (() => string) = 'offline',
   ) {}
 
   /** Register a source that is already open (the local store). */
@@ -90,7 +90,7 @@ export class SourceRegistry {
 
   /** Cache scope prefix of a source; the stats asked for complete the scope, as skipped stats are NaN. */
   private scope(id: string): string {
-    return `${this.tenant}|${id}|`;
+    return `${typeof this.tenant === 'function' ? this.tenant() : this.tenant}|${id}|`;
   }
 
   /** Windows through the cache, cancelling the previous request on the same channel. */

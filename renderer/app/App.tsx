@@ -6,6 +6,7 @@ import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
 import { ChartsPanel } from '../features/charts/ChartsPanel';
 import { DialogHost } from '../dialogs/DialogHost';
+import { TenantDialogs } from '../features/tenant/TenantDialogs';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
 import { Toolbar } from './Toolbar';
@@ -41,6 +42,7 @@ export function App() {
         <StatusBar />
       </div>
       <DialogHost />
+      <TenantDialogs />
     </ReactFlowProvider>
   );
 }

@@ -9,6 +9,7 @@ import { newId } from '../editor/id';
 import { guardUnsaved, save, saveAs } from '../project/project-actions';
 import { startImport } from '../project/import-actions';
 import { registerCommands, type Command } from './registry';
+import { tenantCommands } from '../features/tenant/tenant-commands';
 
 let clipboard: ClipboardPayload | null = null;
 let pasteCount = 0;
@@ -166,4 +167,5 @@ const commands: Command[] = [
 /** Register the app's commands once at start. */
 export function registerAppCommands(): void {
   registerCommands(commands);
+  registerCommands(tenantCommands);
 }

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Palette } from './Palette';
 import { SensorsPanel } from './SensorsPanel';
+import { TenantPanel } from '../features/tenant/TenantPanel';
 
 const TABS = [
   { id: 'components', label: 'Components' },
   { id: 'sensors', label: 'Sensors' },
+  { id: 'tenant', label: 'Tenant' },
 ] as const;
 
-/** The left column: the component palette or the sensor browser, as tabs. */
+/** The left column: the component palette, the sensor browser or the tenant, as tabs. */
 export function LeftPanel() {
   const [tab, setTab] = useState<(typeof TABS)[number]['id']>('components');
   return (
@@ -29,7 +31,7 @@ export function LeftPanel() {
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="left-panel__body">
-        {tab === 'components' ? <Palette /> : <SensorsPanel />}
+        {tab === 'components' ? <Palette /> : tab === 'sensors' ? <SensorsPanel /> : <TenantPanel />}
       </div>
     </div>
   );

@@ -15,6 +15,18 @@ import {
   WriteResultSchema,
 } from '../series/types';
 import { SourceProfileSchema, SourceInfoSchema, ImportOptionsSchema, ImportPreviewSchema, ImportProgressSchema, ImportResultSchema } from './source-schemas';
+import {
+  HeadComparisonSchema,
+  PulledTwinSchema,
+  PushInputSchema,
+  PushResultSchema,
+  RemoteHeadSchema,
+  RevisionInfoSchema,
+  TenantInfoSchema,
+  TenantInputSchema,
+  TenantListingSchema,
+  TenantTestReportSchema,
+} from './tenant-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -36,6 +48,7 @@ export const OpenedProjectSchema = z.object({
 export type OpenedProject = z.infer<typeof OpenedProjectSchema>;
 
 const SourceId = z.string().min(1).max(200);
+const TenantIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'is not a tenant id');
 const SeriesKeys = z.array(z.string().min(1).max(2_000)).min(1).max(1_000);
 /** Requests on the same channel cancel each other: a newer request aborts the older one. */
 const Channel = z.string().min(1).max(200).optional();
@@ -182,6 +195,37 @@ export const contract = {
     'Whether the demo plant data is in the local store, or being written.',
     z.object({}),
     z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  ),
+
+  listTenants: method('Tenant profiles (secrets masked), the active one, and how this host keeps secrets.', z.object({}), TenantListingSchema),
+  saveTenant: method(
+    'Add or change a tenant profile; typed secrets go to the secret store and never come back.',
+    z.object({ tenant: TenantInputSchema }),
+    TenantInfoSchema,
+  ),
+  deleteTenant: method('Forget a tenant profile and its stored secrets.', z.object({ id: TenantIdSchema }), z.object({})),
+  activateTenant: method(
+    'Work for a tenant (its InfluxDB becomes a source, caches are scoped to it), or offline with null.',
+    z.object({ id: TenantIdSchema.nullable() }),
+    z.object({ active: z.string().nullable(), problem: z.string().nullable() }),
+  ),
+  testTenant: method('Test the connections of a tenant step by step (InfluxDB and MongoDB).', z.object({ id: TenantIdSchema }), TenantTestReportSchema),
+  pushTwin: method('Push the project to a tenant as a new revision; a conflict says who pushed what and when.', PushInputSchema, PushResultSchema),
+  pullTwin: method(
+    'A revision of a twin from a tenant (its head by default), as a project linked to the tenant.',
+    z.object({ tenant: TenantIdSchema, twinId: z.string().min(1).max(128), revision: z.number().int().min(1).optional() }),
+    PulledTwinSchema,
+  ),
+  listRemoteTwins: method("The tenant's twins, latest first.", z.object({ tenant: TenantIdSchema }), z.array(RemoteHeadSchema)),
+  listRevisions: method(
+    "A twin's revisions on a tenant, newest first (who, when, message).",
+    z.object({ tenant: TenantIdSchema, twinId: z.string().min(1).max(128), limit: z.number().int().min(1).max(1_000).optional() }),
+    z.object({ head: RemoteHeadSchema.nullable(), revisions: z.array(RevisionInfoSchema) }),
+  ),
+  compareWithTenant: method(
+    "The difference between the project and the tenant's head.",
+    z.object({ tenant: TenantIdSchema, document: TwinDocumentSchema }),
+    HeadComparisonSchema,
   ),
 } satisfies Record<string, MethodSpec>;
 

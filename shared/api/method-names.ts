@@ -30,6 +30,16 @@ export const methodNames = [
   'previewImport',
   'importFile',
   'demoDataStatus',
+  'listTenants',
+  'saveTenant',
+  'deleteTenant',
+  'activateTenant',
+  'testTenant',
+  'pushTwin',
+  'pullTwin',
+  'listRemoteTwins',
+  'listRevisions',
+  'compareWithTenant',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LAYOUT_IDS, type LayoutId } from '../import/import-layouts';
 import { TIMESTAMP_FORMATS } from '../time/timestamp-format';
 
-const Url = z
+/** An http:// or https:// URL. */
+export const HttpUrlSchema = z
   .string()
   .max(2_048)
   .refine((u) => {
@@ -20,7 +21,7 @@ const Secret = z.string().max(4_096);
 export const Influx1ProfileSchema = z.object({
   kind: z.literal('influx1'),
   name: Name,
-  url: Url,
+  url: HttpUrlSchema,
   database: Name,
   retentionPolicy: z.string().max(200).optional(),
   username: z.string().max(200).optional(),
@@ -35,7 +36,7 @@ export type Influx1Profile = z.infer<typeof Influx1ProfileSchema>;
 export const Influx2ProfileSchema = z.object({
   kind: z.literal('influx2'),
   name: Name,
-  url: Url,
+  url: HttpUrlSchema,
   org: Name,
   bucket: Name,
   token: Secret,

@@ -1,12 +1,14 @@
 import { isTwinError, type Problem, type TwinErrorKind } from '../../../shared/api/errors';
 import { FORMAT_VERSION } from '../../../shared/twin/schema';
 import { readProjectFile } from '../../services/project-files/read-project';
+import { checkTenantFile, isTenantFile } from './validate-tenant';
 import { parseArgs } from '../args';
 import { UsageError, type CliCommand } from '../cli-types';
 
 const usage = `Usage: twin validate [--json] [--strict] FILE...
 
-Check Twin Studio project files without opening the app, e.g. in CI. Each problem is printed as
+Check Twin Studio project files and tenant files (NAME.tenant.json, or JSON with "tenantFormat") without
+opening the app, e.g. in CI. A tenant file must name where each secret is, never hold one. Each problem is printed as
   FILE: $.json.path: error|warning: message
 with the same messages the app shows.
   --json     print one JSON object: { valid, exitCode, files: [{ file, status, problems, error }] }
@@ -23,6 +25,8 @@ type Status = 'valid' | 'invalid' | 'unreadable';
 
 interface FileResult {
   file: string;
+  /** Set for tenant files (`*.tenant.json`); projects have none. */
+  kind?: 'tenant';
   status: Status;
   formatVersion?: number;
   migratedFrom?: number;
@@ -37,6 +41,7 @@ const UNREADABLE: readonly TwinErrorKind[] = ['not-found', 'file-unreadable', 'f
 const EXIT: Record<Status, number> = { valid: 0, invalid: 1, unreadable: 2 };
 
 async function check(file: string, strict: boolean): Promise<FileResult> {
+  if (await isTenantFile(file)) return checkTenantFile(file, strict);
   try {
     const opened = await readProjectFile(file, { anyName: true });
     const invalid = strict && opened.problems.length > 0;

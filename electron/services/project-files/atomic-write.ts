@@ -6,6 +6,8 @@ import { tempPathFor } from './temp-files';
 export interface AtomicWriteOptions {
   /** Runs after the temp file is complete on disk and before it replaces the target; throw to abandon the write. */
   beforeRename?: () => Promise<void>;
+  /** Permissions of the new file (e.g. 0o600 for secrets); by default those of the file it replaces. */
+  mode?: number;
 }
 
 async function existingMode(target: string): Promise<number> {
@@ -51,7 +53,7 @@ async function syncFolder(folder: string): Promise<void> {
  */
 export async function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(target);
-  const handle = await open(temp, 'wx', await existingMode(target));
+  const handle = await open(temp, 'wx', options.mode ?? (await existingMode(target)));
   try {
     try {
       await handle.writeFile(data);

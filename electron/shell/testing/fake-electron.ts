@@ -187,5 +187,31 @@ export const shell = {
   openExternal: (url: string) => (record('shell.openExternal', url), Promise.resolve()),
 };
 
+/** Electron's safeStorage: a reversible stand-in (not encryption), with the keyring it claims to use. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => safeStorage.backend,
+  encryptString: (plain: string) => Buffer.from(`fake-keychain:${Buffer.from(plain).toString('base64')}`),
+  decryptString: (data: Buffer) => {
+    const text = data.toString();
+    if (!text.startsWith('fake-keychain:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('fake-keychain:'.length), 'base64').toString();
+  },
+};
+
 // The test reaches the fakes of the bundled copy through here.
-(globalThis as Record<string, unknown>).__twinFakeElectron = { recorded, app, protocol, session, BrowserWindow, ipcMain, Menu, dialog, shell, fireReady };
+(globalThis as Record<string, unknown>).__twinFakeElectron = {
+  recorded,
+  app,
+  protocol,
+  session,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  dialog,
+  shell,
+  safeStorage,
+  fireReady,
+};
