@@ -44,6 +44,7 @@ const bridge = {
   listRemoteTwins: call('listRemoteTwins'),
   listRevisions: call('listRevisions'),
   compareWithTenant: call('compareWithTenant'),
+  seriesStats: call('seriesStats'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

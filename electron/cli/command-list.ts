@@ -5,6 +5,8 @@ import { catalogCommand, queryCommand, valueAtCommand } from './commands/source-
 import { seedCommand } from './commands/seed';
 import { importCommand } from './commands/import';
 import { pullCommand, pushCommand, revisionsCommand } from './commands/tenant-commands';
+import { suggestCommand } from './bindings/suggest-command';
+import { bindingsCommand } from './bindings/bindings-command';
 
 /** Every `twin` subcommand, in help order. */
 export const commands: readonly CliCommand[] = [
@@ -18,4 +20,6 @@ export const commands: readonly CliCommand[] = [
   pushCommand,
   pullCommand,
   revisionsCommand,
+  suggestCommand,
+  bindingsCommand,
 ];

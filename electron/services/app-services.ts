@@ -10,6 +10,7 @@ import { ProjectAccess } from './project-access';
 import type { NativeDialogs } from './native-dialogs';
 import { projectHandlers } from './handlers/project-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
+import { bindingHandlers } from './handlers/binding-handlers';
 import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
@@ -85,6 +86,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
     ...tenantHandlers(tenants.service),
+    ...bindingHandlers(sources),
   };
   const demoDataDone = demo.start();
 

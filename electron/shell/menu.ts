@@ -25,6 +25,8 @@ export const MENU_COMMANDS = [
   'view.zoomOut',
   'view.find',
   'tenant.push',
+  'bindings.exportTable',
+  'bindings.linkNearest',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -115,6 +117,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     separator,
     item({ label: 'Import Historian Data…', command: 'file.import' }),
     item({ label: 'Push to Tenant…', command: 'tenant.push', accelerator: 'Shift+CmdOrCtrl+P' }),
+    item({ label: 'Export Binding Table…', command: 'bindings.exportTable' }),
   ];
   if (!mac) file.push(separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
 
@@ -140,6 +143,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Flip Horizontally', command: 'arrange.flip', accelerator: 'Shift+H' }),
     separator,
     item({ label: 'New System from Selection', command: 'system.fromSelection', accelerator: 'CmdOrCtrl+G' }),
+    item({ label: 'Link Bubble to Nearest Asset', command: 'bindings.linkNearest', accelerator: 'Shift+CmdOrCtrl+L' }),
   ];
 
   const view: MenuItemConstructorOptions[] = [

@@ -73,6 +73,14 @@ export class SourceRegistry {
     const previous = this.sources.get(id);
     const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings };
     if (version !== undefined) info.version = version;
+    // The non-secret parts, so a project's sources can be matched to this connection.
+    if (profile.kind === 'influx1') {
+      info.database = profile.database;
+      if (profile.retentionPolicy !== undefined) info.retentionPolicy = profile.retentionPolicy;
+    } else {
+      info.org = profile.org;
+      info.bucket = profile.bucket;
+    }
     this.sources.set(id, { info, source });
     this.cache.invalidate(this.scope(id));
     if (previous) await previous.source.close();

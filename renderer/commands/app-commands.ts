@@ -8,8 +8,11 @@ import { canvasHandle } from '../editor/canvas-handle';
 import { newId } from '../editor/id';
 import { guardUnsaved, save, saveAs } from '../project/project-actions';
 import { startImport } from '../project/import-actions';
-import { registerCommands, type Command } from './registry';
 import { tenantCommands } from '../features/tenant/tenant-commands';
+import { registerCommands, registerEditorCommands, type Command } from './registry';
+import { appEditor } from './app-editor';
+import { editorCommands } from './editor-command-list';
+import { cancelDrag } from '../editor/drag-bail';
 
 let clipboard: ClipboardPayload | null = null;
 let pasteCount = 0;
@@ -113,7 +116,13 @@ const commands: Command[] = [
     keys: ['Mod+A'],
     run: () => useView.getState().select(Object.keys(documentStore.getState().twin.assets), Object.keys(documentStore.getState().twin.connections)),
   },
-  { id: 'edit.escape', label: 'Clear selection', keys: ['Escape'], run: () => useView.getState().clearSelection() },
+  {
+    id: 'edit.escape',
+    label: 'Cancel or clear selection',
+    keys: ['Escape'],
+    // Escape during a drag puts the assets back where the drag began, leaving no undo step.
+    run: () => (cancelDrag(documentStore) ? useNotice.getState().say('Move cancelled.') : useView.getState().clearSelection()),
+  },
   {
     id: 'arrange.rotateCw',
     label: 'Rotate clockwise',
@@ -168,4 +177,5 @@ const commands: Command[] = [
 export function registerAppCommands(): void {
   registerCommands(commands);
   registerCommands(tenantCommands);
+  registerEditorCommands(appEditor, editorCommands);
 }

@@ -1,3 +1,5 @@
+import type { Editor } from './editor';
+
 /** A command: the one thing menus, shortcuts, toolbar buttons and tests run (by id). */
 export interface Command {
   id: string;
@@ -6,8 +8,35 @@ export interface Command {
   keys?: readonly string[];
   /** Whether the shortcut also fires while typing in a text field. */
   inInputs?: boolean;
-  run(): void | Promise<void>;
-  enabled?(): boolean;
+  /** `args` is what the caller says it is about (a sensor, an asset); menus and shortcuts give none. */
+  run(args?: unknown): void | Promise<void>;
+  enabled?(args?: unknown): boolean;
+}
+
+/**
+ * A command that acts on an editor object (document store, view store, API) passed to it, rather than on
+ * the app's singletons, so a test runs it on an editor of its own (after Excalidraw's `perform`).
+ */
+export interface EditorCommand<A = unknown> {
+  id: string;
+  label: string;
+  keys?: readonly string[];
+  inInputs?: boolean;
+  perform(editor: Editor, args: A): void | Promise<void>;
+  enabled?(editor: Editor, args: A): boolean;
+}
+
+/** Register editor commands bound to an editor (the app's own, at start). */
+export function registerEditorCommands(editor: Editor, list: readonly EditorCommand[]): void {
+  registerCommands(
+    list.map((c) => {
+      const cmd: Command = { id: c.id, label: c.label, run: (args) => c.perform(editor, args) };
+      if (c.keys) cmd.keys = c.keys;
+      if (c.inInputs) cmd.inInputs = c.inInputs;
+      if (c.enabled) cmd.enabled = (args) => (c.enabled as NonNullable<typeof c.enabled>)(editor, args);
+      return cmd;
+    }),
+  );
 }
 
 const commands = new Map<string, Command>();
@@ -25,11 +54,11 @@ export function allCommands(): Command[] {
   return [...commands.values()];
 }
 
-/** Run a command by id; false when unknown or disabled. */
-export function runCommand(id: string): boolean {
+/** Run a command by id, with what it is about; false when unknown or disabled. */
+export function runCommand(id: string, args?: unknown): boolean {
   const c = commands.get(id);
-  if (!c || (c.enabled && !c.enabled())) return false;
-  void c.run();
+  if (!c || (c.enabled && !c.enabled(args))) return false;
+  void c.run(args);
   return true;
 }
 

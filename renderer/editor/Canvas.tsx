@@ -27,6 +27,8 @@ import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
 import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
 import { Minimap } from './Minimap';
+import { dragCancelled, dragEnded } from './drag-bail';
+import { dropSensor, isSensorDrag } from '../features/bindings/sensor-drag';
 
 const nodeTypes = { asset: AssetNode };
 export const GRID = 10;
@@ -104,6 +106,11 @@ export function Canvas() {
     if (selection) useView.getState().select(selection, useView.getState().selectedConnections);
     for (const c of changes) {
       if (c.type !== 'position') continue;
+      // After Escape the rest of the drag is ignored: the nodes stay where it began.
+      if (dragCancelled()) {
+        if (c.dragging === false) dragEnded();
+        continue;
+      }
       if (c.position) {
         positions[c.id] = c.position;
         moved = true;
@@ -151,11 +158,18 @@ export function Canvas() {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
+    } else if (isSensorDrag(e)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'link';
     }
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (isSensorDrag(e)) {
+        dropSensor(e, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+        return;
+      }
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       if (!kind) return;
       e.preventDefault();

@@ -8,6 +8,7 @@ import { documentStore, useDocument } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { runCommand } from '../commands/registry';
 import { PropertyField, TextField } from './fields';
+import { AssetSensorsSection } from '../features/bindings/AssetSensorsSection';
 
 const doc = () => documentStore.getState();
 const seal = () => doc().seal();
@@ -25,9 +26,7 @@ function duplicateTagOf(asset: Asset, assets: Readonly<Record<string, Asset>>): 
 function AssetInspector({ asset }: { asset: Asset }) {
   const assets = useDocument((s) => s.twin.assets);
   const systems = useDocument((s) => s.twin.systems);
-  const sensors = useDocument((s) => s.twin.sensors);
   const def = componentByKind(asset.kind);
-  const bound = useMemo(() => Object.values(sensors).filter((s) => s.assetId === asset.id), [sensors, asset.id]);
   const edit = (field: string, patch: Parameters<typeof updateAsset>[2]) =>
     doc().apply(updateAsset(doc().twin, asset.id, patch), { kind: 'squash', key: `inspector:${asset.id}:${field}` });
 
@@ -82,19 +81,7 @@ function AssetInspector({ asset }: { asset: Asset }) {
           ))}
         </fieldset>
       )}
-      {bound.length > 0 && (
-        <fieldset className="inspector__group">
-          <legend>Sensors</legend>
-          <ul className="inspector__sensors">
-            {bound.map((s) => (
-              <li key={s.id} title={s.series}>
-                <code>{s.series}</code> {s.unit ? <span className="muted">[{s.unit}]</span> : null} {s.role ? <span className="muted">{s.role}</span> : null}
-                {!s.trusted && <span className="badge">untrusted</span>}
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      )}
+      <AssetSensorsSection asset={asset} />
     </>
   );
 }

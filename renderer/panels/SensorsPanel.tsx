@@ -7,6 +7,10 @@ import { useSources } from '../stores/sources-store';
 import { startImport } from '../project/import-actions';
 import { ConnectSourceForm } from './ConnectSourceForm';
 import { errorHint } from './error-hint';
+import { SensorBindingList } from '../features/bindings/SensorBindingList';
+import { ProjectSourcesStatus } from '../features/bindings/ProjectSourcesStatus';
+import { BindingTableActions } from '../features/bindings/BindingTableActions';
+import { BindToSelection } from '../features/bindings/BindToSelection';
 import { PinToChart } from '../features/charts/PinToChart';
 
 function formatInstant(t: number, zone: string): string {
@@ -54,7 +58,7 @@ function SensorDetail({ entry, source }: { entry: CatalogEntry; source: string }
 
 /** The sensor browser: pick a source, search its catalog; each row is named by its series key. */
 export function SensorsPanel() {
-  const { sources, active, search, entries, loading, error } = useSources();
+  const { sources, active, entries, loading, error } = useSources();
   const demo = useApp((s) => s.demoData);
   const [selected, setSelected] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
@@ -104,13 +108,6 @@ export function SensorsPanel() {
           Disconnect {activeInfo.name}
         </button>
       )}
-      <input
-        type="search"
-        aria-label="Search sensors"
-        placeholder="Search: CH1 KW, LCHWT…"
-        value={search}
-        onChange={(e) => useSources.getState().setSearch(e.target.value)}
-      />
       {error && (
         <div role="alert" className="source-error">
           <p>{error.message}</p>
@@ -118,26 +115,12 @@ export function SensorsPanel() {
         </div>
       )}
       {active === 'local' && demo?.state === 'seeding' && <p className="muted">{demo.message}</p>}
-      <p className="muted" aria-live="polite">
-        {loading ? 'Loading…' : `${entries.length}${entries.length === 2_000 ? '+' : ''} sensors`}
-      </p>
-      <ul className="sensor-list" role="listbox" aria-label="Sensor series">
-        {entries.map((e) => (
-          <li
-            key={e.key}
-            role="option"
-            aria-label={e.key}
-            aria-selected={selected === e.key}
-            tabIndex={0}
-            onClick={() => setSelected(e.key)}
-            onKeyDown={(k) => (k.key === 'Enter' || k.key === ' ') && setSelected(e.key)}
-          >
-            <span className="sensor-list__key">{e.key}</span>
-            {e.unit && <span className="muted"> [{e.unit}]</span>}
-          </li>
-        ))}
-      </ul>
+      <ProjectSourcesStatus />
+      {loading && <p className="muted">Loading…</p>}
+      <SensorBindingList source={active} entries={entries} selected={selected} onSelect={setSelected} />
       {selectedEntry && <SensorDetail entry={selectedEntry} source={active} />}
+      {selectedEntry && <BindToSelection entry={selectedEntry} source={active} />}
+      <BindingTableActions />
     </section>
   );
 }

@@ -29,6 +29,10 @@ export interface DocumentActions {
   apply(diff: StateDiff, capture: Capture): void;
   /** Close the open squash step (end of a drag, a field losing focus). */
   seal(): void;
+  /** Cancel the gesture in progress (Escape during a drag): back to before it, no undo step. False when none is open. */
+  bail(key?: string): boolean;
+  /** The key of the gesture in progress (an open squash step), or null. */
+  gesture(): string | null;
   undo(): void;
   redo(): void;
   load(doc: TwinDocument, path: string | null, fingerprint: Fingerprint | null, options?: { unsaved?: boolean }): void;
@@ -60,6 +64,15 @@ export function createDocumentStore(initial: TwinDocument = emptyDocument('untit
       },
       seal() {
         history.seal();
+      },
+      bail(key) {
+        const d = history.bail(key);
+        if (!d) return false;
+        sync(applyDiff(get().twin, d));
+        return true;
+      },
+      gesture() {
+        return history.openKey;
       },
       undo() {
         const d = history.undo();

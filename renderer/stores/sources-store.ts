@@ -54,7 +54,7 @@ export const useSources = create<SourcesState>()((set, get) => ({
     const { active, search } = get();
     set({ loading: true });
     try {
-      const entries = await getApi().catalog({ source: active, limit: 2_000, ...(search.trim() ? { search: search.trim() } : {}) });
+      const entries = await getApi().catalog({ source: active, limit: 100_000, ...(search.trim() ? { search: search.trim() } : {}) });
       // Typing fast sends several requests; only the newest answer is shown.
       if (seq === catalogSeq) set({ entries, loading: false, error: null });
     } catch (e) {

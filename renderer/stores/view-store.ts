@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -16,8 +17,7 @@ export interface ViewState {
   focusAsset(id: string): void;
 }
 
-/** Selection, panels and viewport requests: never part of undo. */
-export const useView = create<ViewState>()((set, get) => ({
+const viewState: StateCreator<ViewState> = (set, get) => ({
   selectedAssets: EMPTY,
   selectedConnections: EMPTY,
   paletteSearch: '',
@@ -38,4 +38,14 @@ export const useView = create<ViewState>()((set, get) => ({
   focusAsset(id) {
     set({ focusRequest: { id, seq: (get().focusRequest?.seq ?? 0) + 1 }, selectedAssets: new Set([id]), selectedConnections: EMPTY });
   },
-}));
+});
+
+export type ViewStore = StoreApi<ViewState>;
+
+/** A view store of its own, for an editor made in a test. */
+export function createViewStore(): ViewStore {
+  return createStore<ViewState>()(viewState);
+}
+
+/** Selection, panels and viewport requests: never part of undo. */
+export const useView = create<ViewState>()(viewState);

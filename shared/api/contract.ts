@@ -27,6 +27,7 @@ import {
   TenantListingSchema,
   TenantTestReportSchema,
 } from './tenant-schemas';
+import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -226,6 +227,22 @@ export const contract = {
     "The difference between the project and the tenant's head.",
     z.object({ tenant: TenantIdSchema, document: TwinDocumentSchema }),
     HeadComparisonSchema,
+  ),
+  seriesStats: method(
+    'Per series: unit, last point, and min/max/mean and the share of 0/1 values over a recent window (for binding suggestions).',
+    z.object({
+      source: SourceId,
+      keys: SeriesKeys,
+      /** How far back from each series' last point to look. */
+      windowMs: z
+        .number()
+        .int()
+        .min(60_000)
+        .max(366 * 86_400_000)
+        .default(STATS_WINDOW_MS),
+      channel: Channel,
+    }),
+    z.array(SeriesStatsSchema),
   ),
 } satisfies Record<string, MethodSpec>;
 

@@ -40,6 +40,7 @@ export const methodNames = [
   'listRemoteTwins',
   'listRevisions',
   'compareWithTenant',
+  'seriesStats',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -58,6 +58,12 @@ export const SourceInfoSchema = z.object({
   version: z.string().optional(),
   /** Connection-check findings: old versions with known auth bypasses, credentials that can write or administer. */
   warnings: z.array(z.string()),
+  /** Non-secret parts of the connection, so a project's sources can be matched to it (InfluxDB 1.x). */
+  database: z.string().optional(),
+  retentionPolicy: z.string().optional(),
+  /** InfluxDB 2.x. */
+  org: z.string().optional(),
+  bucket: z.string().optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

@@ -46,6 +46,33 @@ describe('History', () => {
     expect(h.state.assets.b!.position).toEqual({ x: 500, y: 60 });
   });
 
+  it('bails a drag in progress: the document as before it, no undo step, redo as before', () => {
+    const h = harness();
+    h.apply(updateAsset(h.state, 'b', { name: 'Chiller 1' }), { kind: 'record' });
+    h.undo();
+    expect(h.history.canRedo).toBe(true);
+    const before = h.state;
+    for (let i = 1; i <= 20; i++) h.apply(moveAssets(h.state, { a: { x: i * 10, y: 0 } }), { kind: 'squash', key: 'drag' });
+    expect(h.history.openKey).toBe('drag');
+    // Escape: another gesture's key does not cancel this one.
+    expect(h.history.bail('nudge')).toBeNull();
+    const revert = h.history.bail('drag');
+    expect(revert).not.toBeNull();
+    h.apply(revert as NonNullable<typeof revert>, { kind: 'never' });
+    expect(h.state.assets).toEqual(before.assets);
+    expect(h.history.undoDepth).toBe(0);
+    expect(h.history.openKey).toBeNull();
+    // What could be redone before the drag still can.
+    h.redo();
+    expect(h.state.assets.b!.name).toBe('Chiller 1');
+    // Nothing open: nothing to bail, and a sealed step is never bailed.
+    expect(h.history.bail()).toBeNull();
+    h.apply(moveAssets(h.state, { a: { x: 5, y: 5 } }), { kind: 'squash', key: 'drag' });
+    h.history.seal();
+    expect(h.history.bail()).toBeNull();
+    expect(h.history.undoDepth).toBe(2);
+  });
+
   it('starts a new step after seal even with the same key', () => {
     const h = harness();
     h.apply(moveAssets(h.state, { a: { x: 10, y: 0 } }), { kind: 'squash', key: 'drag' });
