@@ -3,7 +3,7 @@
 // sensors through (a) direct InfluxQL over HTTP, (b) the app's service layer, (c) the web host's HTTP API,
 // (d) the local store through the same service layer; and valueAt for 20 and 200 series. Median and p95
 // over at least 20 runs each; writes bench-results/query.json.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startInfluxd, type Influxd } from '../electron/testing/influxd';
@@ -15,7 +15,9 @@ import { startWebHost, type WebHost } from '../electron/hosts/web-host';
 import { resourcesDir } from '../electron/services/app-paths';
 import { windowLayout } from '../shared/series/window-math';
 import type { WindowLayout } from '../shared/series/types';
-import { fmt, summarize } from './stats';
+import { fmt } from './stats';
+import { measureInterleaved } from './measure';
+import { waitForCompaction } from './influxd-compaction';
 
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
 const SENSORS = 20;
@@ -40,27 +42,6 @@ interface Row {
   runs: number;
 }
 
-type Timing = { median: number; p95: number; n: number };
-
-/**
- * Time several paths to the same answer round-robin: run i takes path (i + k) mod n k-th, so slow drift on the
- * machine (influxd's background work, GC, a neighbour's load) falls on every path alike instead of on whichever
- * ran last. Each path runs once unmeasured first.
- */
-async function measureInterleaved(runs: number, tasks: readonly ((i: number) => Promise<unknown>)[]): Promise<Timing[]> {
-  for (const task of tasks) await task(-1);
-  const times = tasks.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (let k = 0; k < tasks.length; k++) {
-      const p = (i + k) % tasks.length;
-      const t0 = performance.now();
-      await (tasks[p] as (i: number) => Promise<unknown>)(i);
-      (times[p] as number[]).push(performance.now() - t0);
-    }
-  }
-  return times.map((t) => summarize(t));
-}
-
 /**
  * A year range nudged by a few ms per run and per path, so no cache (ours, shared by the service layer and
  * the web host, or the server's) answers a repeat; the work stays the same.
@@ -71,41 +52,6 @@ function layoutFor(run: number, path = 0): WindowLayout {
 
 function log(s: string): void {
   process.stderr.write(`${s}\n`);
-}
-
-/** Wait until the shard files stop changing: influxd has snapshotted its cache and compacted. */
-async function waitForCompaction(influxd: Influxd): Promise<void> {
-  const dir = path.join(influxd.dataDir, 'data', DB);
-  const snapshot = () => {
-    let files = 0;
-    let bytes = 0;
-    let tmp = 0;
-    const walk = (d: string) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = path.join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else {
-          files++;
-          bytes += statSync(p).size;
-          if (e.name.endsWith('.tmp')) tmp++;
-        }
-      }
-    };
-    walk(dir);
-    return { key: `${files}:${bytes}`, tmp };
-  };
-  let last = '';
-  let stableSince = Date.now();
-  const started = Date.now();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 2_000));
-    const s = snapshot();
-    if (s.key !== last || s.tmp > 0) {
-      last = s.key;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince > 20_000) break;
-    if (Date.now() - started > 600_000) throw new Error('influxd did not finish compacting within 10 minutes');
-  }
 }
 
 function influxqlStatement(sensor: number, layout: WindowLayout, stats: Stats): string {
@@ -169,7 +115,7 @@ async function main(): Promise<void> {
     await local.flush();
     await local.close();
     log(`  written in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; waiting for influxd to compact…`);
-    await waitForCompaction(influxd);
+    await waitForCompaction(influxd, DB);
     log('  compacted.');
 
     services = await createAppServices({

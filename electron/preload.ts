@@ -6,7 +6,7 @@ import type { TwinBridge } from '../shared/api/bridge';
 
 const call = (method: MethodName) => (input: unknown) => ipcRenderer.invoke(`twin:${method}`, input);
 
-const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress', 'importProgress'];
+const eventNames: readonly EventName[] = ['command', 'openFile', 'demoDataProgress', 'cacheFillProgress', 'importProgress', 'residualsProgress'];
 
 const bridge = {
   appInfo: call('appInfo'),
@@ -45,6 +45,11 @@ const bridge = {
   listRevisions: call('listRevisions'),
   compareWithTenant: call('compareWithTenant'),
   seriesStats: call('seriesStats'),
+  cacheStats: call('cacheStats'),
+  clearCache: call('clearCache'),
+  refreshCache: call('refreshCache'),
+  cancelCacheFill: call('cancelCacheFill'),
+  runResiduals: call('runResiduals'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

@@ -4,10 +4,12 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './app/App';
 import { registerAppCommands } from './commands/app-commands';
+import { registerTimeCommands } from './features/time/time-commands';
 import { startApp } from './app/startup';
 import { showError } from './project/project-actions';
 
 registerAppCommands();
+registerTimeCommands();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 let mounted = false;

@@ -22,7 +22,11 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     cli: 'electron/cli/main.ts',
+    // The residual analysis runs on a worker thread: its own bundle, found beside the one that starts it.
+    'residuals-worker': 'electron/analysis/residuals-worker.ts',
     'bench-query': 'bench/query.bench.ts',
+    'bench-rollup': 'bench/rollup.bench.ts',
+    'bench-residuals': 'bench/residuals.bench.ts',
     'bench-import': 'bench/import.bench.ts',
   },
   outdir,
@@ -31,7 +35,7 @@ await build({
 // Benchmarks drive Chromium through Playwright, which stays a dev dependency loaded from node_modules.
 await build({
   ...common,
-  entryPoints: { 'bench-editor': 'bench/editor.bench.ts', 'bench-chart': 'bench/chart.bench.ts' },
+  entryPoints: { 'bench-editor': 'bench/editor.bench.ts', 'bench-scrub': 'bench/scrub.bench.ts', 'bench-chart': 'bench/chart.bench.ts' },
   outdir,
   external: [...common.external, '@playwright/test', 'playwright', 'playwright-core'],
 });

@@ -7,6 +7,8 @@ import { importCommand } from './commands/import';
 import { pullCommand, pushCommand, revisionsCommand } from './commands/tenant-commands';
 import { suggestCommand } from './bindings/suggest-command';
 import { bindingsCommand } from './bindings/bindings-command';
+import { cacheCommand } from './commands/cache';
+import { residualsCommand } from './commands/residuals';
 
 /** Every `twin` subcommand, in help order. */
 export const commands: readonly CliCommand[] = [
@@ -22,4 +24,6 @@ export const commands: readonly CliCommand[] = [
   revisionsCommand,
   suggestCommand,
   bindingsCommand,
+  cacheCommand,
+  residualsCommand,
 ];

@@ -60,8 +60,9 @@ describe('import caps', () => {
   it('refuses a 150 MB file without a line break in the preview and the import, naming the cap and line 1', async () => {
     const f = path.join(dir, 'no-newline.csv');
     writeBig(f, 'time,', 'abcdefgh,', 150 * MB);
-    for (const attempt of [previewImport(f, {}), importFile(store, f, { timeZone: 'UTC' })]) {
-      const e = await caught(attempt);
+    // One at a time: a second call started early would reject before anyone awaits it.
+    for (const attempt of [() => previewImport(f, {}), () => importFile(store, f, { timeZone: 'UTC' })]) {
+      const e = await caught(attempt());
       expect(isTwinError(e) && e.kind).toBe('file-invalid');
       expect(e.message).toMatch(/^Line 1 of .*no-newline\.csv is longer than the 1,048,576-character cap for one line/);
     }
@@ -71,8 +72,9 @@ describe('import caps', () => {
   it('refuses a 50 MB line after the header, naming line 2', async () => {
     const f = path.join(dir, 'long-line.csv');
     writeBig(f, 'time,a\n2025-07-01T00:00:00Z,', '1', 50 * MB, '\n2025-07-01T00:01:00Z,2\n');
-    for (const attempt of [previewImport(f, {}), importFile(store, f, {})]) {
-      const e = await caught(attempt);
+    // One at a time: a second call started early would reject before anyone awaits it.
+    for (const attempt of [() => previewImport(f, {}), () => importFile(store, f, {})]) {
+      const e = await caught(attempt());
       expect(e.message).toMatch(/^Line 2 of .* is longer than the 1,048,576-character cap/);
     }
     expect(await store.pointCount()).toBe(0);
@@ -134,8 +136,9 @@ describe('import caps', () => {
     await writeFile(f, 'time,a\n');
     // A sparse file: its size is over the cap, its disk use is nothing.
     await truncate(f, IMPORT_LIMITS.maxFileBytes + 1);
-    for (const attempt of [previewImport(f, {}), importFile(store, f, {})]) {
-      const e = await caught(attempt);
+    // One at a time: a second call started early would reject before anyone awaits it.
+    for (const attempt of [() => previewImport(f, {}), () => importFile(store, f, {})]) {
+      const e = await caught(attempt());
       expect(isTwinError(e) && e.kind).toBe('file-too-large');
       expect(e.message).toMatch(/over the 68,719,476,736-byte cap for one import/);
     }

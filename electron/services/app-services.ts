@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import type { Handlers } from '../hosts/dispatch';
-import { SourceRegistry } from '../sources/source-registry';
 import { sourceFactories } from '../sources/factories';
 import { appPaths, type AppPaths } from './app-paths';
 import { EventHub } from './event-hub';
@@ -11,6 +10,9 @@ import type { NativeDialogs } from './native-dialogs';
 import { projectHandlers } from './handlers/project-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
 import { bindingHandlers } from './handlers/binding-handlers';
+import { cacheHandlers } from './handlers/cache-handlers';
+import { sessionSources } from '../sources/session-sources';
+import { analysisHandlers } from './handlers/analysis-handlers';
 import { DemoData, type DemoDataMode } from './demo-data';
 import { ImportService } from './import-service';
 import { openLocalSource } from '../sources/local-source';
@@ -34,6 +36,8 @@ export interface AppServicesOptions {
   demoData: DemoDataMode;
   /** Electron's safeStorage, which encrypts tenant secrets in the desktop app; absent in the web host. */
   safeStorage?: SafeStorageLike | null;
+  /** The residual-analysis worker script; default: the bundled one beside the running bundle. */
+  residualsWorkerFile?: string;
 }
 
 export interface AppServices {
@@ -57,9 +61,13 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const access = new ProjectAccess(o.host === 'web' ? 'any-project-file' : 'approved-only', paths.projects);
   // Caches are scoped to the active tenant, so one tenant's data never shows under another's.
   let tenantScope = (): string => 'offline';
-  const sources = new SourceRegistry(sourceFactories, () => tenantScope());
   const local = await openLocalSource(paths.local);
-  sources.add(local.info, local.source);
+  const sources = sessionSources({
+    factories: sourceFactories,
+    local,
+    tenant: () => tenantScope(),
+    onFillProgress: (p) => events.emit('cacheFillProgress', p),
+  });
   const demo = new DemoData(local.store, events, o.demoData);
   const imports = new ImportService(local.store, o.host === 'web' ? 'any-export' : 'approved-only', events);
 
@@ -87,6 +95,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...sourceHandlers(sources, imports, demo),
     ...tenantHandlers(tenants.service),
     ...bindingHandlers(sources),
+    ...cacheHandlers(sources),
+    ...analysisHandlers(sources, events, o.residualsWorkerFile),
   };
   const demoDataDone = demo.start();
 

@@ -27,6 +27,8 @@ export const MENU_COMMANDS = [
   'tenant.push',
   'bindings.exportTable',
   'bindings.linkNearest',
+  'cache.refreshRange',
+  'cache.settings',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -150,6 +152,9 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Fit View', command: 'view.fit', accelerator: 'Shift+1' }),
     item({ label: 'Zoom In', command: 'view.zoomIn', accelerator: 'CmdOrCtrl+=' }),
     item({ label: 'Zoom Out', command: 'view.zoomOut', accelerator: 'CmdOrCtrl+-' }),
+    separator,
+    item({ label: 'Refresh Cached Data for This Range', command: 'cache.refreshRange' }),
+    item({ label: 'History Cache…', command: 'cache.settings' }),
     separator,
     { role: 'togglefullscreen' },
   ];

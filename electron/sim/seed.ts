@@ -2,6 +2,7 @@ import { toErrorData, twinError } from '../../shared/api/errors';
 import type { SeriesColumns } from '../../shared/sim/chunk-batches';
 import { chunkToBatches } from '../../shared/sim/chunk-batches';
 import { DAY_MINUTES, SIM_DAYS, SIM_START_MS, formatLocalIso, MINUTE_MS } from '../../shared/sim/sim-clock';
+import type { FaultPlan } from '../../shared/sim/fault-plan';
 import { resolveSimOptions, simulatePlant } from '../../shared/sim/simulator';
 
 /** Where seeded data goes: the local store implements exactly this; InfluxDB through `Influx1SeedTarget`. */
@@ -25,6 +26,8 @@ export interface SeedProgress {
 
 export interface SeedOptions {
   seed?: number;
+  /** The faults of the year (default: the demo year's). */
+  plan?: FaultPlan;
   /** Seed only the last N days of the demo year (a fast option for tests and quick starts). */
   days?: number;
   /** Or an explicit range of days of the year: [fromDay, toDay). */
@@ -43,6 +46,8 @@ export interface SeedSummary {
   from: number;
   to: number;
   elapsedMs: number;
+  /** Minute of the year the plan's fouling started (null when it had not by the end of the seeded range). */
+  foulingStart: number | null;
 }
 
 /** Resolve `days` / `fromDay` / `toDay` into a range of days of the year; throws invalid-input for nonsense. */
@@ -75,8 +80,17 @@ export async function seedDemoData(target: SeedTarget, options: SeedOptions = {}
   let through = '';
   let last = -Infinity;
   let series = 0;
+  let foulingStart: number | null = null;
   try {
-    for (const chunk of simulatePlant({ seed: options.seed, fromDay, toDay, chunkDays })) {
+    const sim = {
+      seed: options.seed,
+      fromDay,
+      toDay,
+      chunkDays,
+      ...(options.plan ? { plan: options.plan } : {}),
+      onFoulingStart: (m: number) => (foulingStart = m),
+    };
+    for (const chunk of simulatePlant(sim)) {
       if (options.signal?.aborted) throw twinError('cancelled', 'Seeding was cancelled.');
       const batch: SeriesColumns[] = chunkToBatches(chunk);
       series = batch.length;
@@ -100,5 +114,5 @@ export async function seedDemoData(target: SeedTarget, options: SeedOptions = {}
       },
     );
   }
-  return { series, points, from: SIM_START_MS + fromDay * DAY_MINUTES * MINUTE_MS, to: last, elapsedMs: performance.now() - started };
+  return { series, points, from: SIM_START_MS + fromDay * DAY_MINUTES * MINUTE_MS, to: last, elapsedMs: performance.now() - started, foulingStart };
 }

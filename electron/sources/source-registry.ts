@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { SourceInfo, SourceProfile } from '../../shared/api/source-schemas';
 import { twinError } from '../../shared/api/errors';
-import { windowLayout } from '../../shared/series/window-math';
-import type { SeriesWindows, TimeRange, WindowLayout } from '../../shared/series/types';
 import { ChannelAborts } from './channel-aborts';
-import type { TimeSeriesSource, WindowStat } from './source';
+import type { TimeSeriesSource } from './source';
 import { WindowCache } from './window-cache';
-
-/** Statistics not asked for are NaN from the sources; they leave as empty arrays (NaN does not survive JSON). */
-function onlyStats(w: SeriesWindows, stats: readonly WindowStat[]): SeriesWindows {
-  const out: SeriesWindows = { ...w };
-  for (const s of ['min', 'max', 'mean', 'first', 'last', 'count'] as const) if (!stats.includes(s)) out[s] = [];
-  return out;
-}
+import { CancellableSource } from './layers/cancellable-source';
+import { InvalidateOnWriteSource } from './layers/invalidate-on-write-source';
+import { SourceChanges } from './layers/source-changes';
+import { WindowCacheSource } from './layers/window-cache-source';
+import type { RollupCache } from './rollup/rollup-cache';
+import { isOfflineError } from './rollup/rollup-source';
+import { ReconnectingSource } from './layers/reconnecting-source';
 
 /** A connected source with what the renderer may know of it. */
 interface Registered {
   info: SourceInfo;
+  /** The source as the handlers see it: wrapped in the layers. */
   source: TimeSeriesSource;
 }
 
@@ -37,30 +36,75 @@ export function displayUrl(url: string): string {
   return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
 }
 
+/** The non-secret parts of a connection, so a project's sources can be matched to it. */
+function connectionParts(profile: SourceProfile): Pick<SourceInfo, 'database' | 'retentionPolicy' | 'org' | 'bucket'> {
+  if (profile.kind === 'influx2') return { org: profile.org, bucket: profile.bucket };
+  return profile.retentionPolicy === undefined ? { database: profile.database } : { database: profile.database, retentionPolicy: profile.retentionPolicy };
+}
+
+export interface SourceRegistryOptions {
+  /** The rollup cache every source gets as a layer (absent: no rollups, e.g. in tests of other layers). */
+  rollups?: RollupCache;
+  windowCache?: WindowCache;
+  /** The change hub, when the rollup cache was built on it first. */
+  changes?: SourceChanges;
+}
+
 /**
- * Owns the sources of this session: the local store (always there, id `local`) and connected servers.
- * Handlers ask it for windows and values; it adds the cache and per-channel cancellation.
+ * Owns the sources of this session: the local store (always there, id `local`) and connected servers. Each
+ * is handed out wrapped in layers that are sources themselves, outermost first: per-channel cancellation,
+ * invalidate-after-write, the window cache, the rollup cache. Handlers pass calls through.
  */
 export class SourceRegistry {
   private readonly sources = new Map<string, Registered>();
   readonly channels = new ChannelAborts();
-  readonly cache = new WindowCache();
+  /** Writes, imports and refreshes announce what changed here; the caches listen. */
+  readonly changes: SourceChanges;
+  readonly cache: WindowCache;
+  readonly rollups: RollupCache | undefined;
 
   constructor(
     private readonly factories: SourceFactories,
-    /** Scope of the cache: the tenant this session works for ('offline' without one); a function follows the active tenant. */
-    private readonly tenant: string | (() => string) = 'offline',
-  ) {}
+    /** Scope of the caches: the tenant this session works for ('offline' without one); a function follows the active tenant. */
+    private readonly tenantOf: string | (() => string) = 'offline',
+    options: SourceRegistryOptions = {},
+  ) {
+    this.changes = options.changes ?? new SourceChanges();
+    this.cache = options.windowCache ?? new WindowCache();
+    this.rollups = options.rollups;
+    if (this.rollups && this.rollups.tenant !== this.tenant)
+      throw new Error(`The rollup cache is for tenant "${this.rollups.tenant}", the registry for "${this.tenant}".`);
+  }
+
+  /** The tenant the caches are scoped to now. */
+  get tenant(): string {
+    return typeof this.tenantOf === 'function' ? this.tenantOf() : this.tenantOf;
+  }
+
+  // A source registered while working for a tenant keeps that tenant's scope: switching tenants reconnects sources.
+  private windowScope(id: string): string {
+    return `${this.tenant}|${id}`;
+  }
+
+  /** The layers around a source. */
+  private layered(id: string, source: TimeSeriesSource): TimeSeriesSource {
+    let s = source;
+    if (this.rollups) s = this.rollups.wrap(id, s);
+    s = new WindowCacheSource(s, this.cache, this.windowScope(id), id, this.changes);
+    s = new InvalidateOnWriteSource(s, id, this.changes);
+    return new CancellableSource(s, this.channels);
+  }
 
   /** Register a source that is already open (the local store). */
   add(info: SourceInfo, source: TimeSeriesSource): void {
-    this.sources.set(info.id, { info, source });
+    this.sources.set(info.id, { info, source: this.layered(info.id, source) });
   }
 
   list(): SourceInfo[] {
     return [...this.sources.values()].map((r) => r.info);
   }
 
+  /** A source with its layers. */
   get(id: string): TimeSeriesSource {
     const r = this.sources.get(id);
     if (!r) throw twinError('not-found', `No data source "${id}" is connected. Connect it in Sources, or use "local".`, { where: id });
@@ -69,22 +113,54 @@ export class SourceRegistry {
 
   async connect(profile: SourceProfile): Promise<SourceInfo> {
     const id = sourceIdOf(profile);
-    const { source, version, warnings } = await this.factories.connect(profile);
-    const previous = this.sources.get(id);
-    const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings };
-    if (version !== undefined) info.version = version;
-    // The non-secret parts, so a project's sources can be matched to this connection.
-    if (profile.kind === 'influx1') {
-      info.database = profile.database;
-      if (profile.retentionPolicy !== undefined) info.retentionPolicy = profile.retentionPolicy;
-    } else {
-      info.org = profile.org;
-      info.bucket = profile.bucket;
+    let connected: Awaited<ReturnType<SourceFactories['connect']>>;
+    try {
+      connected = await this.factories.connect(profile);
+    } catch (e) {
+      const offline = this.connectOffline(profile, id, e);
+      if (!offline) throw e;
+      return offline;
     }
-    this.sources.set(id, { info, source });
-    this.cache.invalidate(this.scope(id));
+    const { source, version, warnings } = connected;
+    const previous = this.sources.get(id);
+    const info: SourceInfo = { id, kind: profile.kind, name: profile.name, location: displayUrl(profile.url), warnings, ...connectionParts(profile) };
+    if (version !== undefined) info.version = version;
+    // The old layers go first, so the new ones start with empty window caches for this source.
     if (previous) await previous.source.close();
+    this.sources.set(id, { info, source: this.layered(id, source) });
     return info;
+  }
+
+  /**
+   * A server that cannot be reached, whose history the rollup cache holds: registered anyway, answering from
+   * the cache (marked offline) and reconnecting by itself. Undefined when that does not apply.
+   */
+  private connectOffline(profile: SourceProfile, id: string, e: unknown): SourceInfo | undefined {
+    const filled = this.rollups?.stats().sources.find((s) => s.source === id);
+    if (!filled || !isOfflineError(e) || this.sources.has(id)) return undefined;
+    const when = filled.newestFill === null ? '' : ` (cached up to ${new Date(filled.newestFill).toISOString()})`;
+    const info: SourceInfo = {
+      id,
+      kind: profile.kind,
+      name: profile.name,
+      location: displayUrl(profile.url),
+      ...connectionParts(profile),
+      warnings: [`Not reachable now: ${(e as Error).message} Showing its cached history${when}; it reconnects by itself.`],
+      offline: true,
+    };
+    const reconnected = () => {
+      delete info.offline;
+      info.warnings = [];
+    };
+    const source = new ReconnectingSource(profile.kind, async () => (await this.factories.connect(profile)).source, e as Error, reconnected, this.rollups?.now);
+    this.sources.set(id, { info, source: this.layered(id, source) });
+    return info;
+  }
+
+  /** Drop this tenant's cached history (of one source when given), and the windows kept from it: charts ask the sources again. */
+  async clearCaches(source?: string): Promise<{ buckets: number }> {
+    for (const id of source ? [source] : [...this.sources.keys()]) this.cache.invalidate(this.windowScope(id));
+    return this.rollups ? this.rollups.clear(source) : { buckets: 0 };
   }
 
   async disconnect(id: string): Promise<void> {
@@ -92,49 +168,12 @@ export class SourceRegistry {
     if (!r) return;
     if (r.info.kind === 'local') throw twinError('invalid-input', 'The local store cannot be disconnected.');
     this.sources.delete(id);
-    this.cache.invalidate(this.scope(id));
     await r.source.close();
-  }
-
-  /** Cache scope prefix of a source; the stats asked for complete the scope, as skipped stats are NaN. */
-  private scope(id: string): string {
-    return `${typeof this.tenant === 'function' ? this.tenant() : this.tenant}|${id}|`;
-  }
-
-  /** Windows through the cache, cancelling the previous request on the same channel. */
-  async windows(
-    id: string,
-    keys: readonly string[],
-    range: TimeRange,
-    n: number,
-    channel?: string,
-    stats?: readonly WindowStat[],
-  ): Promise<{ layout: WindowLayout; series: SeriesWindows[] }> {
-    const source = this.get(id);
-    let layout: WindowLayout;
-    try {
-      layout = windowLayout(range, n);
-    } catch (e) {
-      throw twinError('invalid-input', (e as Error).message);
-    }
-    const { signal, done } = this.channels.begin(channel);
-    try {
-      const fetched = await this.cache.get(`${this.scope(id)}${stats ? stats.join(',') : 'all'}`, keys, layout, (ks, l) =>
-        source.windows(ks, l, stats ? { stats, signal } : { signal }),
-      );
-      return { layout, series: stats ? fetched.map((w) => onlyStats(w, stats)) : fetched };
-    } finally {
-      done();
-    }
-  }
-
-  /** Invalidate cached windows after writing to a source. */
-  written(id: string): void {
-    this.cache.invalidate(this.scope(id));
   }
 
   async closeAll(): Promise<void> {
     this.channels.cancelAll();
+    await this.rollups?.close();
     const all = [...this.sources.values()];
     this.sources.clear();
     await Promise.allSettled(all.map((r) => r.source.close()));

@@ -8,6 +8,7 @@ import type { TenantInput } from '../../shared/api/tenant-schemas';
 import { sampleTwin } from '../../shared/tenant/testing/sample-twin';
 import { withTenantLink } from '../../shared/tenant/tenant-link';
 import { SourceRegistry } from '../sources/source-registry';
+import { windowLayout } from '../../shared/series/window-math';
 import type { TimeSeriesSource } from '../sources/source';
 import { safeStorage } from '../shell/testing/fake-electron';
 import { setUpTenants, type TenantSetup } from './tenant-setup';
@@ -206,6 +207,8 @@ describe('isolation between tenants', () => {
       valueAt: async () => [],
       raw: async () => ({ key: '', t: [], v: [], truncated: false }),
       write: async () => ({ written: 0, dropped: 0, errors: [] }),
+      writeRecords: async () => ({ written: 0, dropped: 0, errors: [] }),
+      deleteRange: async () => undefined,
       close: async () => undefined,
     };
     let scope = (): string => 'offline';
@@ -225,15 +228,15 @@ describe('isolation between tenants', () => {
     expect(await setup.service.activate(a.id)).toEqual({ active: 'tenant-a', problem: null });
     expect(connected.at(-1)).toMatchObject({ kind: 'influx1', name: 'Tenant A InfluxDB', password: SENTINELS.influx });
     const idA = registry.list().find((s) => s.kind === 'influx1')!.id;
-    await registry.windows(idA, ['m#f'], { from: 0, to: 60_000 }, 1);
-    await registry.windows(idA, ['m#f'], { from: 0, to: 60_000 }, 1);
+    await registry.get(idA).windows(['m#f'], windowLayout({ from: 0, to: 60_000 }, 1));
+    await registry.get(idA).windows(['m#f'], windowLayout({ from: 0, to: 60_000 }, 1));
     expect(calls).toHaveLength(1);
 
     await setup.service.activate(b.id);
     expect(registry.list().map((s) => s.name)).toEqual(['Tenant B InfluxDB']);
     // Back on A, its source comes back; a window cached under B is not served under A and vice versa.
     await setup.service.activate(a.id);
-    await registry.windows(idA, ['m#f'], { from: 0, to: 60_000 }, 1);
+    await registry.get(idA).windows(['m#f'], windowLayout({ from: 0, to: 60_000 }, 1));
     expect(setup.scope()).toBe('tenant-a');
     await setup.service.activate(null);
     expect(setup.scope()).toBe('offline');

@@ -7,12 +7,15 @@ import { FindBar } from '../panels/FindBar';
 import { ChartsPanel } from '../features/charts/ChartsPanel';
 import { DialogHost } from '../dialogs/DialogHost';
 import { TenantDialogs } from '../features/tenant/TenantDialogs';
+import { AnalysisHost } from '../features/analysis/AnalysisHost';
 import { useAutosave } from '../project/use-autosave';
 import { useBeforeUnload } from '../project/use-before-unload';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { useShortcuts } from './use-shortcuts';
 import { useTitle } from './use-title';
+import { TimeBar } from '../features/time/TimeBar';
+import { useTimeTravel } from '../features/values/use-time-travel';
 
 /** The editor window: toolbar, palette, canvas, inspector and systems, status line. */
 export function App() {
@@ -20,6 +23,7 @@ export function App() {
   useTitle();
   useAutosave();
   useBeforeUnload();
+  useTimeTravel();
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -32,6 +36,7 @@ export function App() {
           <FindBar />
           <Canvas />
         </main>
+        <TimeBar />
         <div className="app__dock">
           <ChartsPanel />
         </div>
@@ -43,6 +48,7 @@ export function App() {
       </div>
       <DialogHost />
       <TenantDialogs />
+      <AnalysisHost />
     </ReactFlowProvider>
   );
 }

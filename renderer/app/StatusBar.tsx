@@ -2,6 +2,7 @@ import { useApp } from '../stores/app-store';
 import { useDocument, selectDirty } from '../stores/document-store';
 import { useNotice } from '../stores/notice-store';
 import { fileName } from '../project/file-name';
+import { CacheStatus } from '../features/cache/CacheStatus';
 
 /** The status line: the last thing that happened (announced politely), the file, and the demo data state. */
 export function StatusBar() {
@@ -27,6 +28,7 @@ export function StatusBar() {
         </span>
       )}
       {demo && demo.state === 'failed' && <span className="statusbar__warn">Demo data: {demo.message}</span>}
+      <CacheStatus />
       <span className="statusbar__file" title={path ?? 'Not saved yet'}>
         {path ? fileName(path) : 'Not saved'}
         {dirty ? ' • unsaved changes' : ''}

@@ -3,6 +3,7 @@ import { runCommand } from '../commands/registry';
 import { guardUnsaved, openDemo, openPath } from '../project/project-actions';
 import { useApp } from '../stores/app-store';
 import { useNotice } from '../stores/notice-store';
+import { useCache } from '../features/cache/cache-store';
 
 /**
  * What happens when the window opens: learn the host, subscribe to its events, open the project it names
@@ -26,6 +27,7 @@ export async function startApp(mount: () => void): Promise<void> {
   api.on('command', ({ command }) => runCommand(command));
   api.on('openFile', ({ path }) => guardUnsaved('open-path', path));
   api.on('demoDataProgress', (s) => useApp.getState().setDemoData(s));
+  api.on('cacheFillProgress', (p) => useCache.getState().setProgress(p));
 
   // The first render of the (empty) editor runs while the project is read in main, not before it is asked for.
   const opening = info.startupProject ? openPath(info.startupProject) : openDemo().then(() => true);

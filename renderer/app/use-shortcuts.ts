@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { commandForKey, runCommand } from '../commands/registry';
 import { documentStore } from '../stores/document-store';
 import { useNotice } from '../stores/notice-store';
+import { isCursorKey } from '../../shared/time/cursor-steps';
 
 function isTextInput(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -24,6 +25,8 @@ export function useShortcuts(): void {
       const inInput = isTextInput(e.target);
       // Keys aimed at a button or a palette item (Enter, Space) belong to that control.
       if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
+      // Keys aimed at a slider (the time cursor) move it, not the selection.
+      if (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider' && isCursorKey(e.key) && !e.ctrlKey && !e.metaKey) return;
       // A plot or a slider moves its cursor with the arrow keys: they do not nudge the selected assets then.
       if (ownsKey(e.target, e)) return;
       const command = commandForKey(e, inInput);

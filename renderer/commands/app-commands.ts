@@ -13,6 +13,7 @@ import { registerCommands, registerEditorCommands, type Command } from './regist
 import { appEditor } from './app-editor';
 import { editorCommands } from './editor-command-list';
 import { cancelDrag } from '../editor/drag-bail';
+import { useCache } from '../features/cache/cache-store';
 
 let clipboard: ClipboardPayload | null = null;
 let pasteCount = 0;
@@ -171,6 +172,16 @@ const commands: Command[] = [
   { id: 'view.zoomIn', label: 'Zoom in', keys: ['Mod+=', 'Mod++'], inInputs: true, run: () => canvasHandle()?.zoomIn() },
   { id: 'view.zoomOut', label: 'Zoom out', keys: ['Mod+-'], inInputs: true, run: () => canvasHandle()?.zoomOut() },
   { id: 'view.find', label: 'Find by tag…', keys: ['Mod+F'], inInputs: true, run: () => useView.getState().setFindOpen(true) },
+  { id: 'cache.settings', label: 'History cache…', run: () => useNotice.getState().show({ kind: 'cache-settings' }) },
+  {
+    id: 'cache.refreshRange',
+    label: 'Refresh cached data for this range',
+    run: () =>
+      void useCache
+        .getState()
+        .refreshRange()
+        .then(() => useNotice.getState().say(useCache.getState().notice ?? 'Refreshing the range shown.')),
+  },
 ];
 
 /** Register the app's commands once at start. */

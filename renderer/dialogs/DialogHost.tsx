@@ -5,6 +5,7 @@ import { ErrorDialog } from './ErrorDialog';
 import { OpenDialog, SaveAsDialog } from './PathDialogs';
 
 // Loaded on first use, with the import option schemas it needs: not part of opening a window.
+const CacheSettingsDialog = lazy(() => import('../features/cache/CacheSettingsDialog').then((m) => ({ default: m.CacheSettingsDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Shows the one current dialog. */
@@ -29,6 +30,12 @@ export function DialogHost() {
       return (
         <Suspense fallback={null}>
           <ImportDialog paths={dialog.paths} onClose={close} />
+        </Suspense>
+      );
+    case 'cache-settings':
+      return (
+        <Suspense fallback={null}>
+          <CacheSettingsDialog onClose={close} />
         </Suspense>
       );
   }

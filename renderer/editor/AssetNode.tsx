@@ -5,6 +5,7 @@ import { placedPort } from '../../shared/catalog/port-geometry';
 import { SymbolSvg } from './symbol/SymbolSvg';
 import { HANDLE_SIZE, positionOf, type AssetFlowNode } from './flow-nodes';
 import { FarZoomContext } from './level-of-detail';
+import { useReadings } from '../features/values/readings-store';
 
 /** One asset on the canvas: its symbol, its tag, and a handle per port (process ports square, signal ports round). */
 export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<AssetFlowNode>) {
@@ -13,6 +14,8 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
   const far = useContext(FarZoomContext);
   // Zoomed far out, interactive ports exist only on the node under the pointer.
   const [hovered, setHovered] = useState(false);
+  // The drawn state at the time cursor (DESIGN.md): this node's own slice of the readings, nothing else.
+  const state = useReadings((s) => s.equipment[asset.id]);
   const showPorts = !far || hovered;
   if (!def) {
     return (
@@ -26,6 +29,8 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
       className={`asset-node${selected ? ' asset-node--selected' : ''}`}
       data-asset-tag={asset.tag}
       data-asset-kind={asset.kind}
+      data-running={state?.running ?? undefined}
+      data-position={state?.position ?? undefined}
       aria-label={`${def.name} ${asset.tag}${asset.name ? `, ${asset.name}` : ''}`}
       onPointerEnter={far ? () => setHovered(true) : undefined}
       onPointerLeave={

@@ -29,6 +29,7 @@ import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
 import { Minimap } from './Minimap';
 import { dragCancelled, dragEnded } from './drag-bail';
 import { dropSensor, isSensorDrag } from '../features/bindings/sensor-drag';
+import { ValueLayer } from '../features/values/ValueLayer';
 
 const nodeTypes = { asset: AssetNode };
 export const GRID = 10;
@@ -207,6 +208,7 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
           {shown && <ConnectionLayer />}
+          {shown && <ValueLayer />}
           <Minimap />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>

@@ -9,6 +9,8 @@ import { useView } from '../stores/view-store';
 import { runCommand } from '../commands/registry';
 import { PropertyField, TextField } from './fields';
 import { AssetSensorsSection } from '../features/bindings/AssetSensorsSection';
+import { AssetReadings } from '../features/values/AssetReadings';
+import { ModelsSection } from '../features/analysis/ModelsSection';
 
 const doc = () => documentStore.getState();
 const seal = () => doc().seal();
@@ -82,6 +84,8 @@ function AssetInspector({ asset }: { asset: Asset }) {
         </fieldset>
       )}
       <AssetSensorsSection asset={asset} />
+      <AssetReadings assetId={asset.id} />
+      <ModelsSection assetId={asset.id} />
     </>
   );
 }

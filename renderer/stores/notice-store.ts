@@ -15,7 +15,8 @@ export type Dialog =
   | { kind: 'conflict'; path: string; message: string }
   | { kind: 'recovery'; entries: { id: string; path: string | null; name: string; savedAt: number }[] }
   | { kind: 'confirm-discard'; action: 'new' | 'open' | 'open-demo' | 'open-path'; path?: string }
-  | { kind: 'import'; paths: string[] };
+  | { kind: 'import'; paths: string[] }
+  | { kind: 'cache-settings' };
 
 export interface NoticeState {
   status: Status | null;

@@ -9,6 +9,7 @@ import {
   EpochMs,
   RawPointsSchema,
   SeriesWindowsSchema,
+  SnappedLayoutSchema,
   ValueAtSchema,
   WindowLayoutSchema,
   WritePointSchema,
@@ -28,6 +29,8 @@ import {
   TenantTestReportSchema,
 } from './tenant-schemas';
 import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
+import { CacheFillProgressSchema, CacheStatsSchema } from './cache-schemas';
+import { ResidualProgressSchema, ResidualRunSchema } from './analysis-schemas';
 
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
@@ -152,7 +155,16 @@ export const contract = {
         .optional(),
       channel: Channel,
     }),
-    z.object({ layout: WindowLayoutSchema, series: z.array(SeriesWindowsSchema) }),
+    z.object({
+      /** The layout asked for. */
+      layout: WindowLayoutSchema,
+      series: z.array(SeriesWindowsSchema),
+      /**
+       * Present when the rollup cache answered a long range: the windows follow this layout (edges on whole
+       * buckets, see SnappedLayoutSchema) instead of `layout`. Draw them there and mark the chart "snapped".
+       */
+      snapped: SnappedLayoutSchema.optional(),
+    }),
   ),
   valueAt: method(
     'The last value at or before an instant, per series.',
@@ -244,6 +256,31 @@ export const contract = {
     }),
     z.array(SeriesStatsSchema),
   ),
+  cacheStats: method('The rollup cache of the current tenant: size, bound, per-source ages, and the fill in progress.', z.object({}), CacheStatsSchema),
+  clearCache: method(
+    "Drop the current tenant's rollup cache (of one source when given); charts then ask the sources again.",
+    z.object({ source: SourceId.optional() }),
+    z.object({ buckets: z.number().int() }),
+  ),
+  refreshCache: method(
+    'Forget and fetch again what the caches hold of a source over a range (all time when absent), for some series or all.',
+    z.object({ source: SourceId, from: EpochMs.optional(), to: EpochMs.optional(), keys: SeriesKeys.optional() }),
+    z.object({ series: z.number().int() }),
+  ),
+  cancelCacheFill: method('Stop filling the rollup cache in the background; what is filled stays.', z.object({}), z.object({})),
+  runResiduals: method(
+    'Run a residual model of the twin over a range: align its inputs, fit, predict, find episodes, optionally write the results back. Progress comes as residualsProgress events on the channel; cancel({ channel }) stops it.',
+    z.object({
+      source: SourceId,
+      document: TwinDocumentSchema,
+      model: z.string().min(1).max(128),
+      from: EpochMs,
+      to: EpochMs,
+      write: z.boolean().default(false),
+      channel: z.string().min(1).max(200),
+    }),
+    ResidualRunSchema,
+  ),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -266,8 +303,12 @@ export const events = {
   openFile: z.object({ path: z.string() }),
   /** Progress of writing the demo data into the local store. */
   demoDataProgress: z.object({ state: z.enum(['missing', 'seeding', 'ready', 'failed']), fraction: z.number(), message: z.string() }),
+  /** Progress of filling the rollup cache in the background. */
+  cacheFillProgress: CacheFillProgressSchema,
   /** Progress of an import running on a channel. */
   importProgress: ImportProgressSchema,
+  /** Progress of a residual run, by its channel. */
+  residualsProgress: ResidualProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

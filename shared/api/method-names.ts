@@ -41,6 +41,11 @@ export const methodNames = [
   'listRevisions',
   'compareWithTenant',
   'seriesStats',
+  'cacheStats',
+  'clearCache',
+  'refreshCache',
+  'cancelCacheFill',
+  'runResiduals',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -64,6 +64,8 @@ export const SourceInfoSchema = z.object({
   /** InfluxDB 2.x. */
   org: z.string().optional(),
   bucket: z.string().optional(),
+  /** True while the server cannot be reached and the source answers from its cached history (the rollup cache). */
+  offline: z.boolean().optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

@@ -1,6 +1,7 @@
 import { TwinError } from '../api/errors';
 import { parseSeriesKey } from './series-key';
 import type { WritePoint } from './types';
+import type { WriteRecord } from './write-record';
 
 /**
  * The one line-protocol serializer. Its escaping was determined against a real InfluxDB 1.6
@@ -129,4 +130,56 @@ export function formatFloat(v: number): string {
   const s = String(v);
   // String() prints integral values below 1e21 without a decimal mark; add one so no reader takes them for integers.
   return Number.isInteger(v) && Math.abs(v) < 1e21 ? `${s}.0` : s;
+}
+
+/**
+ * Serialize multi-field points with tags, one line each (`measurement,tag=v field=1.0,text="a" ts`), tags in
+ * key order, numbers as floats, text quoted with `"` and `\` escaped; the same refusals as `toLineProtocol`.
+ */
+export function recordsToLineProtocol(records: readonly WriteRecord[], precision: LinePrecision = 'ms'): string[] {
+  const lines: string[] = new Array<string>(records.length);
+  const prefixes = new Map<string, string>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as WriteRecord;
+    const where = `${r.measurement}${Object.entries(r.tags)
+      .map(([k, v]) => `,${k}=${v}`)
+      .join('')}`;
+    const fail = (message: string): never => {
+      throw new LineProtocolError(message, i, where);
+    };
+    const tagKeys = Object.keys(r.tags).sort();
+    const cacheKey = JSON.stringify([r.measurement, tagKeys.map((k) => [k, r.tags[k]])]);
+    let prefix = prefixes.get(cacheKey);
+    if (prefix === undefined) {
+      prefix = part(r.measurement, 'measurement', fail);
+      for (const k of tagKeys) {
+        const v = r.tags[k] as string;
+        if (k === '' || v === '') fail(`tag ${JSON.stringify(k)} has an empty key or value`);
+        prefix += `,${part(k, 'tag key', fail)}=${part(v, 'tag value', fail)}`;
+      }
+      prefixes.set(cacheKey, prefix);
+    }
+    const fields = Object.entries(r.fields);
+    if (fields.length === 0) fail('the point has no field');
+    const body = fields
+      .map(([k, v]) => {
+        if (typeof v === 'string') {
+          if (/[\r\n]/.test(v)) fail(`the text field ${JSON.stringify(k)} holds a line break, which line protocol cannot carry`);
+          return `${part(k, 'field key', fail)}="${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+        }
+        if (typeof v !== 'number' || !Number.isFinite(v)) fail(`the field ${JSON.stringify(k)} = ${String(v)} is not a finite number`);
+        return `${part(k, 'field key', fail)}=${formatFloat(v)}`;
+      })
+      .join(',');
+    const ts = timestamp(r.t, precision);
+    if (ts === undefined) fail(`the timestamp ${String(r.t)} is not a whole number of ${precision === 's' ? 'seconds' : 'milliseconds'}`);
+    lines[i] = `${prefix} ${body} ${ts}`;
+  }
+  return lines;
+}
+
+function part(name: string, kind: NamePart, fail: (message: string) => never): string {
+  const problem = lineProtocolNameProblem(name, kind);
+  if (problem) fail(problem);
+  return escapeName(name, kind);
 }

@@ -19,7 +19,7 @@ export function collectColumns(options: SimOptions = {}, names?: readonly string
   const wanted = SIM_SERIES.map((s, i) => ({ name: s.name, i })).filter((s) => !names || names.includes(s.name));
   const t = new Float64Array(rows);
   const cols = new Map(wanted.map((s) => [s.name, new Float64Array(rows)]));
-  for (const chunk of simulatePlant(o)) {
+  for (const chunk of simulatePlant({ ...o, ...(options.onFoulingStart ? { onFoulingStart: options.onFoulingStart } : {}) })) {
     const at = chunk.fromMinute - fromMinute;
     t.set(chunk.t, at);
     for (const s of wanted) cols.get(s.name)?.set(chunk.columns[s.i] as Float64Array, at);

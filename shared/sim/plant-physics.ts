@@ -1,6 +1,6 @@
 import { BuildingLoad, BUILDING_PEAK_KW, airHandlersOn } from './building-load';
 import { ChillerSequencer } from './chiller-sequencer';
-import { FOULING, foulingProgress, valveStuck } from './fault-schedule';
+import { FoulingClock, demoFaultPlan, inWindow, type FaultPlan } from './fault-plan';
 import { CHILLER, CHILLER_EFFICIENCY_FACTOR, CHW_LOOP, CHW_PUMP, CW_PUMP, PLANT_AUX_KW, PLANT_ROOM_C, TOWER, WATER_CP, chillerCurveKw } from './plant-design';
 import type { ChillerTruth, PlantTruth } from './plant-truth';
 import { initialTruth } from './plant-truth';
@@ -39,11 +39,15 @@ export class PlantPhysics {
   private dpNoise = 0;
   private towerLeaving = [20, 20];
   private minute = 0;
+  /** When the plan's fouling starts and how far it has got. */
+  readonly fouling: FoulingClock;
 
   constructor(
     seed: number,
     private readonly clock: SimClock,
+    private readonly plan: FaultPlan = demoFaultPlan(),
   ) {
+    this.fouling = new FoulingClock(plan.fouling);
     this.weather = new Weather(seed);
     this.load = new BuildingLoad(seed);
     this.rng = new Prng(hashSeed(seed, 300));
@@ -75,6 +79,7 @@ export class PlantPhysics {
     seq.chwsSetpoint = p.chwsSetpoint;
     this.sequencer.step(local, seq);
     const running = this.sequencer.running;
+    this.fouling.observe(m, this.sequencer.order[0] as number, running);
     const n = (running[0] ? 1 : 0) + (running[1] ? 1 : 0);
 
     // Building coils: ΔT sags at part load (the familiar low-ΔT habit) and wanders a little.
@@ -129,7 +134,7 @@ export class PlantPhysics {
     // A PI loop tracking its target, with the hunting of a real one; it sits at 0 % when not needed.
     const cmd = p.bypassCmd + 0.35 * (target - p.bypassCmd) + (target > 0 ? 0.8 * this.rng.normal() : -0.5);
     p.bypassCmd = clamp(cmd, 0, 100);
-    if (!valveStuck(m) && Math.abs(p.bypassCmd - p.bypassPos) > 0.4) p.bypassPos += 0.6 * (p.bypassCmd - p.bypassPos);
+    if (!inWindow(this.plan.stuckValve, m) && Math.abs(p.bypassCmd - p.bypassPos) > 0.4) p.bypassPos += 0.6 * (p.bypassCmd - p.bypassPos);
     p.bypassFlow = (fullOpen * p.bypassPos) / 100;
   }
 
@@ -184,13 +189,13 @@ export class PlantPhysics {
     c.loadKw = Math.max(0, WATER_CP * fEvap * (c.echwt - c.lchwt));
 
     c.ecwt += FAST * (cws - c.ecwt);
-    const fouled = i === FOULING.chiller ? foulingProgress(m) : 0;
+    const fouled = this.fouling.progress(i, m);
     const lift = c.lcwt - c.lchwt;
-    c.kw = chillerCurveKw(c.loadKw, lift, CHILLER_EFFICIENCY_FACTOR[i]) * (1 + FOULING.kwIncrease * fouled);
+    c.kw = chillerCurveKw(c.loadKw, lift, CHILLER_EFFICIENCY_FACTOR[i]) * (1 + this.plan.fouling.kwIncrease * fouled);
     const rejected = c.loadKw + c.kw;
     c.lcwt += FAST * (c.ecwt + rejected / (WATER_CP * c.condFlow) - c.lcwt);
     const plr = c.loadKw / CHILLER.capacityKw;
-    c.condSat = c.lcwt + 0.4 + CHILLER.condenserApproach * plr + FOULING.approachIncrease * fouled;
+    c.condSat = c.lcwt + 0.4 + CHILLER.condenserApproach * plr + this.plan.fouling.approachIncrease * fouled;
     c.evapSat = c.lchwt - 0.3 - CHILLER.evaporatorApproach * plr;
     c.amps = (c.kw * 1000) / (SQRT3 * CHILLER.volts * CHILLER.powerFactor);
   }

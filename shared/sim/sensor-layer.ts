@@ -1,4 +1,4 @@
-import { CLOCK_OFFSET, DROPOUTS, FLATLINE, GAPS, SWAP, minuteWindow } from './fault-schedule';
+import { demoFaultPlan, type FaultPlan } from './fault-plan';
 import type { MinuteWindow } from './fault-schedule';
 import type { PlantTruth } from './plant-truth';
 import { Prng, hashSeed } from './prng';
@@ -27,25 +27,30 @@ export class SensorLayer {
   private readonly flat: { index: number; window: MinuteWindow; value: number };
   private readonly offset: { index: number; window: MinuteWindow; ring: Float64Array; pending: number };
   private readonly swap: { a: number; b: number; window: MinuteWindow };
+  private readonly dropoutRate: number;
 
-  constructor(private readonly seed: number) {
-    for (const g of GAPS) {
-      const w = minuteWindow(g.from, g.to);
+  constructor(
+    private readonly seed: number,
+    plan: FaultPlan = demoFaultPlan(),
+  ) {
+    for (const g of plan.gaps) {
+      const w = g.window;
       if (g.names === 'all') for (const list of this.gaps) list.push(w);
       else for (const name of g.names) this.gaps[seriesIndex(name)]?.push(w);
     }
-    const dropNames = new Set<string>(DROPOUTS.names);
+    this.dropoutRate = plan.dropouts.rate;
+    const dropNames = new Set<string>(plan.dropouts.names);
     this.dropout = SIM_SERIES.map((s) => dropNames.has(s.name));
     this.nonNegative = SIM_SERIES.map((s) => NON_NEGATIVE.has(s.unit ?? ''));
     this.truths = SIM_SERIES.map((s) => s.truth);
-    this.flat = { index: seriesIndex(FLATLINE.name), window: minuteWindow(FLATLINE.from, FLATLINE.to), value: NaN };
+    this.flat = { index: seriesIndex(plan.flatline.name), window: plan.flatline.window, value: NaN };
     this.offset = {
-      index: seriesIndex(CLOCK_OFFSET.name),
-      window: minuteWindow(CLOCK_OFFSET.from, CLOCK_OFFSET.to),
-      ring: new Float64Array(CLOCK_OFFSET.lagMinutes),
+      index: seriesIndex(plan.clockOffset.name),
+      window: plan.clockOffset.window,
+      ring: new Float64Array(plan.clockOffset.lagMinutes),
       pending: NaN,
     };
-    this.swap = { a: seriesIndex(SWAP.names[0]), b: seriesIndex(SWAP.names[1]), window: minuteWindow(SWAP.from, SWAP.to) };
+    this.swap = { a: seriesIndex(plan.swap.names[0]), b: seriesIndex(plan.swap.names[1]), window: plan.swap.window };
   }
 
   /**
@@ -106,7 +111,7 @@ export class SensorLayer {
         }
       }
       if (i === this.flat.index) fill(col, k0, fromMinute, count, this.flat.window, this.flat.value);
-      if (this.dropout[i]) for (let k = k0; k < end; k++) if (rng.next() < DROPOUTS.rate) col[k] = NaN;
+      if (this.dropout[i]) for (let k = k0; k < end; k++) if (rng.next() < this.dropoutRate) col[k] = NaN;
       for (const w of this.gaps[i] as MinuteWindow[]) fill(col, k0, fromMinute, count, w, NaN);
     }
   }

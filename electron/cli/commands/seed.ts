@@ -1,4 +1,10 @@
+import path from 'node:path';
 import { seedDemoData, type SeedProgress, type SeedTarget } from '../../sim/seed';
+import { demoFaultPlan } from '../../../shared/sim/fault-plan';
+import { groundTruth } from '../../../shared/sim/ground-truth';
+import { scenarioFaultPlan } from '../../../shared/sim/scenario-plan';
+import { DEMO_SEED } from '../../../shared/sim/simulator';
+import { writeFileAtomic } from '../../services/project-files/atomic-write';
 import { Influx1SeedTarget } from '../../sim/influx1-seed-target';
 import { Influx2SeedTarget } from '../../sim/influx2-seed-target';
 import { LocalStore } from '../../sources/local/local-store';
@@ -6,11 +12,14 @@ import { parseArgs, optionValue } from '../args';
 import { UsageError, type CliCommand } from '../cli-types';
 import { SOURCE_OPTIONS, SOURCE_USAGE, sourceSpec } from '../source-args';
 
-const usage = `Usage: twin seed SOURCE [--days N] [--json]
+const usage = `Usage: twin seed SOURCE [--days N] [--scenario N] [--ground-truth FILE] [--json]
 
 Write the demo chilled-water plant's simulated data (one year of 2025 at one minute, 53 sensors, with the
 injected faults listed in assets/demo/b7-faults.json) into a source. --days N writes only the last N days.
 The app does this by itself into its local store on first start.
+--scenario N writes another year like it: the plant's noise and the faults' dates and severities drawn from
+N (condenser fouling of CH-1 or CH-2 at 8–20 % starting between March and October, the other faults moved).
+--ground-truth FILE writes what was injected, in the format of assets/demo/b7-faults.json.
 
 ${SOURCE_USAGE}`;
 
@@ -20,7 +29,14 @@ export const seedCommand: CliCommand = {
   summary: "Write the demo plant's year of minute data into a source.",
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, [...SOURCE_OPTIONS, 'days'], ['json']);
+    const args = parseArgs(argv, [...SOURCE_OPTIONS, 'days', 'scenario', 'ground-truth'], ['json']);
+    const scenarioText = optionValue(args, 'scenario');
+    const scenario = scenarioText === undefined ? undefined : Number(scenarioText);
+    if (scenario !== undefined && (!/^\d+$/.test(scenarioText ?? '') || !Number.isSafeInteger(scenario)))
+      throw new UsageError(`--scenario must be a whole number of 0 or more, got "${scenarioText}".`);
+    const truthFile = optionValue(args, 'ground-truth');
+    const plan = scenario === undefined ? demoFaultPlan() : scenarioFaultPlan(scenario);
+    const seed = scenario === undefined ? DEMO_SEED : scenario;
     const daysText = optionValue(args, 'days');
     const days = daysText === undefined ? undefined : Number(daysText);
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365))
@@ -43,9 +59,22 @@ export const seedCommand: CliCommand = {
       if (!args.flags.has('json')) io.err(`  ${String(percent).padStart(3)} %  through ${p.through}  ${p.points.toLocaleString('en')} points`);
     };
     try {
-      const summary = await seedDemoData(target, { ...(days === undefined ? {} : { days }), onProgress, signal: abort.signal });
-      if (args.flags.has('json')) io.out(JSON.stringify(summary));
-      else
+      const summary = await seedDemoData(target, {
+        ...(days === undefined ? {} : { days }),
+        ...(scenario === undefined ? {} : { seed, plan }),
+        onProgress,
+        signal: abort.signal,
+      });
+      if (truthFile) {
+        const plant = scenario === undefined ? 'B7 chilled-water plant (Twin Studio demo)' : `B7 chilled-water plant (Twin Studio demo, scenario ${scenario})`;
+        const truth = groundTruth(plan, seed, summary.foulingStart ?? plan.fouling.earliest, plant);
+        await writeFileAtomic(path.resolve(truthFile), `${JSON.stringify(truth, null, 2)}\n`);
+        if (!args.flags.has('json')) io.err(`Wrote the ground truth to ${truthFile}.`);
+      }
+      if (args.flags.has('json')) {
+        const { foulingStart: _start, ...shown } = summary;
+        io.out(JSON.stringify(shown));
+      } else
         io.out(
           `Wrote ${summary.points.toLocaleString('en')} points of ${summary.series} series (${new Date(summary.from).toISOString()} to ${new Date(summary.to).toISOString()}) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
         );

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 /**
  * The `twin` command as users get it, for tests: a package folder holding the project's own bin/twin.cjs
- * (copied byte for byte) and a fresh bundle of electron/cli/main.ts at dist-electron/cli.cjs, built like
+ * (copied byte for byte) and a fresh bundle of electron/cli/main.ts at dist-electron/cli.cjs (with the analysis worker), built like
  * scripts/build-main.mjs builds it. The folder lives under node_modules/.cache so the bundle's external
  * packages (DuckDB, the InfluxDB client) resolve from the project's node_modules, as in a real checkout.
  */
@@ -44,7 +44,8 @@ export async function installCli(): Promise<InstalledCli> {
   // The fields npm needs to link and run the bin; the real package.json has the same name and bin.
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'twin-studio', version: '0.0.0', private: true, bin: { twin: 'bin/twin.cjs' } }));
   await build({
-    entryPoints: { cli: path.join(ROOT, 'electron', 'cli', 'main.ts') },
+    // The residual analysis's worker thread ships beside the CLI, as scripts/build-main.mjs puts it.
+    entryPoints: { cli: path.join(ROOT, 'electron', 'cli', 'main.ts'), 'residuals-worker': path.join(ROOT, 'electron', 'analysis', 'residuals-worker.ts') },
     outdir: path.join(dir, 'dist-electron'),
     outExtension: { '.js': '.cjs' },
     bundle: true,

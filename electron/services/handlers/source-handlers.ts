@@ -1,6 +1,6 @@
-import { twinError } from '../../../shared/api/errors';
 import type { Handlers } from '../../hosts/dispatch';
 import type { SourceRegistry } from '../../sources/source-registry';
+import { windowsResponse } from '../../sources/windows-response';
 import type { DemoData } from '../demo-data';
 import type { ImportService } from '../import-service';
 
@@ -18,46 +18,20 @@ type SourceHandlerNames =
   | 'importFile'
   | 'demoDataStatus';
 
-/** The data-source half of the contract: thin adapters over the registry, which owns connections. */
+/**
+ * The data-source half of the contract: one-line pass-throughs to the registry's layered sources, which own
+ * connections, cancellation (the `channel`), caching and invalidation after writes and imports.
+ */
 export function sourceHandlers(sources: SourceRegistry, imports: ImportService, demo: DemoData): Pick<Handlers, SourceHandlerNames> {
   return {
     listSources: async () => sources.list(),
     connectSource: async ({ profile }) => sources.connect(profile),
-    disconnectSource: async ({ source }) => {
-      await sources.disconnect(source);
-      return {};
-    },
-    catalog: async ({ source, search, limit }) => {
-      const query: { search?: string; limit?: number } = {};
-      if (search !== undefined) query.search = search;
-      if (limit !== undefined) query.limit = limit;
-      return sources.get(source).catalog(query);
-    },
-    queryWindows: async ({ source, keys, from, to, n, stats, channel }) => sources.windows(source, keys, { from, to }, n, channel, stats),
-    valueAt: async ({ source, keys, at, channel }) => {
-      const { signal, done } = sources.channels.begin(channel);
-      try {
-        return await sources.get(source).valueAt(keys, at, signal ? { signal } : {});
-      } finally {
-        done();
-      }
-    },
-    raw: async ({ source, key, from, to, limit, channel }) => {
-      if (to <= from) throw twinError('invalid-input', '"to" must be after "from".');
-      const { signal, done } = sources.channels.begin(channel);
-      try {
-        return await sources.get(source).raw(key, { from, to }, limit, signal ? { signal } : {});
-      } finally {
-        done();
-      }
-    },
-    writePoints: async ({ source, points }) => {
-      try {
-        return await sources.get(source).write(points);
-      } finally {
-        sources.written(source);
-      }
-    },
+    disconnectSource: async ({ source }) => (await sources.disconnect(source), {}),
+    catalog: async ({ source, search, limit }) => sources.get(source).catalog({ search, limit }),
+    queryWindows: async ({ source, ...request }) => windowsResponse(sources.get(source), request),
+    valueAt: async ({ source, keys, at, channel }) => sources.get(source).valueAt(keys, at, { channel }),
+    raw: async ({ source, key, from, to, limit, channel }) => sources.get(source).raw(key, { from, to }, limit, { channel }),
+    writePoints: async ({ source, points }) => sources.get(source).write(points),
     cancel: async ({ channel }) => ({ cancelled: sources.channels.cancel(channel) }),
     previewImport: async ({ paths, options }) => imports.preview(paths, options),
     importFile: async ({ paths, options, channel }) => {
@@ -65,8 +39,8 @@ export function sourceHandlers(sources: SourceRegistry, imports: ImportService, 
       try {
         return await imports.importFiles(paths, options, { signal, channel });
       } finally {
+        // The store announces what the import committed; the caches drop it.
         done();
-        sources.written('local');
       }
     },
     demoDataStatus: async () => demo.status(),

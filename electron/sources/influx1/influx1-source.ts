@@ -1,6 +1,7 @@
 import { isTwinError, twinError, TwinError } from '../../../shared/api/errors';
 import type { Influx1Profile } from '../../../shared/api/source-schemas';
-import { toLineProtocol } from '../../../shared/series/line-protocol';
+import { recordsToLineProtocol, toLineProtocol } from '../../../shared/series/line-protocol';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
 import { parseSeriesKey, type SeriesRef } from '../../../shared/series/series-key';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
@@ -14,6 +15,7 @@ import { TagKeyCache } from './tag-keys';
 import { mapPool } from './task-pool';
 import { chunksByKey, LOOKBACK_STEPS_MS, parseValueAt, VALUE_AT_SERIES_PER_STATEMENT, valueAtGroupStatement } from './value-at-query';
 import { mergeWindows, parseWindows, splitStats, windowsStatement } from './windows-query';
+import { deleteStatement } from './delete-statement';
 import { addOutcomes, batchOutcome, INFLUX1_PRECISION, isBatchOutcome, WRITE_BATCH_POINTS } from './write-batches';
 
 export interface Influx1SourceOptions {
@@ -185,7 +187,22 @@ export class Influx1Source implements TimeSeriesSource {
   async write(points: readonly WritePoint[], options: CallOptions = {}): Promise<WriteResult> {
     this.open(options.signal);
     // Every point is checked before anything is sent: a name line protocol cannot carry fails the call whole.
-    const lines = toLineProtocol(points, 'ms');
+    return this.sendLines(toLineProtocol(points, 'ms'), options);
+  }
+
+  async writeRecords(records: readonly WriteRecord[], options: CallOptions = {}): Promise<WriteResult> {
+    this.open(options.signal);
+    return this.sendLines(recordsToLineProtocol(records, 'ms'), options);
+  }
+
+  async deleteRange(selection: DeleteSelection, options: CallOptions = {}): Promise<void> {
+    this.open(options.signal);
+    const [result] = await this.http.query([deleteStatement(selection)], { signal: options.signal });
+    if (result?.error !== undefined) throw statementFailure(result.error, { where: this.http.where, server: 'InfluxDB', database: this.http.database });
+  }
+
+  /** Send lines in batches, several in flight; a failure after some landed is a `partial-write` saying how many. */
+  private async sendLines(lines: readonly string[], options: CallOptions): Promise<WriteResult> {
     const batches: string[][] = [];
     for (let i = 0; i < lines.length; i += this.writeBatchPoints) batches.push(lines.slice(i, i + this.writeBatchPoints));
     let total: WriteResult = { written: 0, dropped: 0, errors: [] };
@@ -206,11 +223,11 @@ export class Influx1Source implements TimeSeriesSource {
       });
     } catch (e) {
       if (total.written === 0 || !(isTwinError(e) || (e instanceof Error && e.name === 'AbortError'))) throw e;
-      const lost = points.length - total.written;
+      const lost = lines.length - total.written;
       const cause = e instanceof TwinError ? e.message : 'The write was cancelled.';
       throw twinError(
         'partial-write',
-        `${total.written} of ${points.length} points were written to InfluxDB at ${this.http.where} before the write stopped; ${lost} were not. ${cause}`,
+        `${total.written} of ${lines.length} points were written to InfluxDB at ${this.http.where} before the write stopped; ${lost} were not. ${cause}`,
         {
           where: this.http.where,
           details: { written: total.written, dropped: lost, errors: total.errors },

@@ -31,7 +31,11 @@ function bodyText(res: RawResponse): string {
 export async function writeBatches(client: FluxClient, points: readonly WritePoint[], secret: string, signal?: AbortSignal): Promise<WriteResult> {
   // A point line protocol cannot carry (a line break in a name...) refuses the whole write before anything
   // is sent, as the 1.x source does: a TwinError of kind invalid-input naming the series key.
-  const lines = toLineProtocol(points, 'ms');
+  return writeLineBatches(client, toLineProtocol(points, 'ms'), secret, signal);
+}
+
+/** Write lines of line protocol (ms precision) in batches, as `writeBatches` does for points. */
+export async function writeLineBatches(client: FluxClient, lines: readonly string[], secret: string, signal?: AbortSignal): Promise<WriteResult> {
   const errors: string[] = [];
   let written = 0;
   let dropped = 0;
@@ -41,7 +45,7 @@ export async function writeBatches(client: FluxClient, points: readonly WritePoi
     const lost = dropped + lines.length - start;
     return twinError(
       'partial-write',
-      `${written} of ${points.length} points landed in bucket "${client.bucket}" before the write stopped; ${lost} did not. ${failure.message}`,
+      `${written} of ${lines.length} points landed in bucket "${client.bucket}" before the write stopped; ${lost} did not. ${failure.message}`,
       {
         where: failure.where,
         details: { written, dropped: lost, cause: failure.kind },

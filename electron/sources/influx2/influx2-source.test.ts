@@ -9,7 +9,8 @@ import { Influx2Source } from './influx2-source';
 /**
  * The real source against a local HTTP server speaking the InfluxDB 2.x query API: hand-written
  * annotated CSV for the parsing details, and a small Flux engine over in-memory series for behaviour
- * (windows against brute force, valueAt's widening lookback, raw limits, the catalog).
+ * (valueAt's widening lookback, raw limits, the catalog). Windows, valueAt and raw against brute force are
+ * in the conformance suite (influx2.conformance.test.ts).
  */
 
 const T0 = Date.UTC(2024, 0, 1);
@@ -64,26 +65,6 @@ beforeEach(async () => {
 });
 
 describe('windows', () => {
-  it('equal a brute-force aggregation of the same points, for layouts that do not start on a round time', async () => {
-    const kw = series('chiller', { unit: 'CH1', plant: 'B7' }, 'kw', 1, T0, T0 + 3 * DAY);
-    // The same tags plus one more: matches the Flux filter, must not leak into the key's windows.
-    const backup = series('chiller', { unit: 'CH1', plant: 'B7', sensor: 'backup' }, 'kw', 2, T0, T0 + 3 * DAY);
-    bucket = [kw, backup, series('chiller', { unit: 'CH2', plant: 'B7' }, 'kw', 3, T0, T0 + DAY)];
-    const key = keyOf(kw);
-    for (const [from, to, n] of [
-      [T0 + 7_123, T0 + 2.5 * DAY, 100],
-      [T0 - HOUR, T0 + 3 * DAY + HOUR, 1],
-      [T0 + 1, T0 + 3 * DAY - 1, 997],
-      [T0 + 5 * MIN, T0 + 6 * MIN, 7],
-    ] as const) {
-      const layout = windowLayout({ from, to }, n);
-      const [got] = await source.windows([key], layout);
-      const want = aggregateWindows(key, kw.t, kw.v as number[], layout);
-      expect(got).toEqual(want);
-      expect(got?.t.length).toBeGreaterThan(0);
-    }
-  });
-
   it('asks only for the requested statistics in one request per series and leaves the others NaN', async () => {
     const kw = series('chiller', { unit: 'CH1' }, 'kw', 4, T0, T0 + DAY);
     bucket = [kw];

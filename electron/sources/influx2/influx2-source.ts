@@ -16,7 +16,10 @@ import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, 
 import { FluxClient } from './flux-client';
 import { isNumericType } from './flux-rows';
 import { catalogQuery, lastAtQuery, rawQuery, windowsQuery } from './flux-text';
-import { writeBatches } from './flux-write';
+import { writeBatches, writeLineBatches } from './flux-write';
+import { deletePredicate } from './delete-predicate';
+import { recordsToLineProtocol } from '../../../shared/series/line-protocol';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -198,6 +201,24 @@ export class Influx2Source implements TimeSeriesSource {
 
   write(points: readonly WritePoint[], options: CallOptions = {}): Promise<WriteResult> {
     return writeBatches(this.client, points, this.profile.token, options.signal);
+  }
+
+  writeRecords(records: readonly WriteRecord[], options: CallOptions = {}): Promise<WriteResult> {
+    return writeLineBatches(this.client, recordsToLineProtocol(records, 'ms'), this.profile.token, options.signal);
+  }
+
+  /** Through `/api/v2/delete` (2.x and 1.8): the predicate names the measurement and tags, start and stop are inclusive. */
+  async deleteRange(selection: DeleteSelection, options: CallOptions = {}): Promise<void> {
+    checkRange({ from: selection.from, to: selection.to });
+    const body = JSON.stringify({
+      start: new Date(selection.from).toISOString(),
+      stop: new Date(selection.to - 1).toISOString(),
+      predicate: deletePredicate(selection),
+    });
+    const path = `/api/v2/delete?org=${encodeURIComponent(this.profile.org)}&bucket=${encodeURIComponent(this.profile.bucket)}`;
+    const doing = `Deleting earlier ${selection.measurement} points from bucket "${this.profile.bucket}"`;
+    const res = await this.client.request('POST', path, body, doing, options.signal, { 'content-type': 'application/json' });
+    if (res.status < 200 || res.status >= 300) throw this.client.failure(res, doing);
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,10 @@ import path from 'node:path';
 import { twinError } from '../../../shared/api/errors';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
 import { emptyWindows } from '../../../shared/series/types';
+import { canonicalSeriesKey } from '../../../shared/series/series-key';
+import { emptyBuckets, type SeriesBuckets } from '../../../shared/series/rollup-math';
+import type { DeleteSelection, WriteRecord } from '../../../shared/series/write-record';
+import { deletePoints, writeRecordsTo } from './record-writes';
 import { ALL_STATS, type CallOptions, type CatalogQuery, type TimeSeriesSource, type WindowsQuery } from '../source';
 import { AsyncMutex } from './async-mutex';
 import { ConnectionPool } from './connection-pool';
@@ -19,7 +23,9 @@ import { openDatabase, type StoreDatabase } from './store-database';
 import { isFragmented, rewriteSorted } from './compaction';
 import { SeriesRegistry, type SeriesRow } from './series-registry';
 import { StagedWrite, type CommitResult, type StoreHooks, type StoreInternals } from './staged-write';
-import { DATABASE_FILE, loadSeries, migrate } from './store-schema';
+import { DATABASE_FILE, loadSeries, maxSeriesId, migrate } from './store-schema';
+import { queryBuckets } from './bucket-query';
+import { RollupStore, type RollupStoreAccess } from './rollup-store';
 import { queryValuesAt } from './value-at-query';
 import { checkLayout, queryWindows } from './window-query';
 
@@ -47,6 +53,9 @@ export interface ColumnBatch {
 
 const MAX_WRITE_ERRORS = 100;
 
+/** What a commit wrote: per series (canonical key), the span its points cover, [from, to). */
+export type CommittedSpans = readonly { key: string; from: number; to: number }[];
+
 export class LocalStore implements TimeSeriesSource {
   readonly kind = 'local' as const;
   private readonly internals: StoreInternals;
@@ -55,6 +64,9 @@ export class LocalStore implements TimeSeriesSource {
   /** Per series, the separate runs written since the last compaction, and their points. */
   private readonly runs = new Map<number, { runs: number; points: number }>();
   private closed = false;
+  private readonly commitListeners = new Set<(spans: CommittedSpans) => void>();
+  /** The rollup cache's tables in this store: the rollups of every source and tenant (rollup-store.ts). */
+  readonly rollups: RollupStore;
   /** How many-series windows run (LocalStoreOptions.windowsMode); settable so a benchmark can alternate. */
   windowsMode: 'one-query' | 'parallel';
 
@@ -66,6 +78,7 @@ export class LocalStore implements TimeSeriesSource {
     private readonly db: StoreDatabase,
     private readonly registry: SeriesRegistry,
     options: LocalStoreOptions,
+    rollups: (access: RollupStoreAccess) => RollupStore,
   ) {
     this.windowsMode = options.windowsMode ?? 'one-query';
     this.internals = { connect: () => db.connect(), registry, writes: new AsyncMutex(), hooks: options.hooks ?? {}, where: file, closing: false };
@@ -76,8 +89,23 @@ export class LocalStore implements TimeSeriesSource {
         r.points += w.points;
         this.runs.set(w.sid, r);
       }
+      const spans = written.map((w) => ({ key: w.key, from: w.from, to: w.to }));
+      for (const l of this.commitListeners) l(spans);
     };
     this.pool = new ConnectionPool(() => db.connect(), options.readers ?? 4);
+    this.rollups = rollups({
+      connect: () => db.connect(),
+      pool: this.pool,
+      writes: this.internals.writes,
+      allocateSid: () => registry.allocate(),
+      where: file,
+    });
+  }
+
+  /** Be told what every commit wrote (writes, imports, the demo seeder): caches drop what it touches. */
+  onCommitted(listener: (spans: CommittedSpans) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   /** Open (creating if needed) the store in a folder; `conflict` when another process or LocalStore holds it. */
@@ -90,18 +118,36 @@ export class LocalStore implements TimeSeriesSource {
       db = await openDatabase(file, { memoryLimit: options.memoryLimit ?? '2GB', threads: options.threads });
       const conn = await db.connect();
       const registry = new SeriesRegistry();
+      let makeRollups: (access: RollupStoreAccess) => RollupStore;
       try {
         await migrate(conn, file);
         registry.load(await loadSeries(conn));
+        registry.reserveThrough(await maxSeriesId(conn));
+        const loaded = await RollupStore.loadState(conn);
+        makeRollups = (access) => RollupStore.fromState(loaded, access);
       } finally {
         conn.closeSync();
       }
-      return new LocalStore(dir, file, db, registry, options);
+      return new LocalStore(dir, file, db, registry, options, makeRollups);
     } catch (e) {
       db?.close();
       releaseFile(file);
       throw e;
     }
+  }
+
+  /** The series of each key (undefined when the store has none); a malformed key is the caller's mistake, named. */
+  private lookup(keys: readonly string[]): (SeriesRow | undefined)[] {
+    return keys.map((k) => {
+      const row = this.registry.find(k);
+      if (row) return row;
+      try {
+        canonicalSeriesKey(k);
+      } catch (e) {
+        throw twinError('invalid-input', `${(e as Error).message}. Fix the series key or pick the sensor from the catalog.`, { where: k });
+      }
+      return undefined;
+    });
   }
 
   private check(): void {
@@ -118,7 +164,7 @@ export class LocalStore implements TimeSeriesSource {
     this.check();
     checkLayout(layout);
     const stats = new Set(query.stats ?? ALL_STATS);
-    const known = keys.map((k) => this.registry.find(k));
+    const known = this.lookup(keys);
     const sids = [...new Set(known.filter((r): r is SeriesRow => r !== undefined).map((r) => r.sid))];
     const keyOf = (sid: number) => this.registry.bySidOf(sid)?.key ?? '';
     let bySid: Map<number, SeriesWindows>;
@@ -135,10 +181,24 @@ export class LocalStore implements TimeSeriesSource {
     });
   }
 
+  /** Rollup buckets of the store's own series (exact sums, and the times of first and last). */
+  async buckets(keys: readonly string[], layout: WindowLayout, options: CallOptions = {}): Promise<SeriesBuckets[]> {
+    this.check();
+    checkLayout(layout);
+    const known = this.lookup(keys);
+    const sids = [...new Set(known.filter((r): r is SeriesRow => r !== undefined).map((r) => r.sid))];
+    const bySid = await this.pool.use((c) => queryBuckets(c, sids, layout, (sid) => this.registry.bySidOf(sid)?.key ?? ''), options.signal);
+    return keys.map((key, i) => {
+      const row = known[i];
+      const b = row ? bySid.get(row.sid) : undefined;
+      return b ? { ...b, key } : emptyBuckets(key);
+    });
+  }
+
   async valueAt(keys: readonly string[], t: number, options: CallOptions = {}): Promise<ValueAt[]> {
     this.check();
     if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The instant ${t} is not whole epoch milliseconds.`);
-    const rows = keys.map((k) => this.registry.find(k));
+    const rows = this.lookup(keys);
     const bounded = rows.filter((r): r is SeriesRow & { minT: number; maxT: number } => r !== undefined && r.minT !== null && r.maxT !== null);
     const unique = [...new Map(bounded.map((r) => [r.sid, { sid: r.sid, minT: r.minT, maxT: r.maxT }])).values()];
     const found = unique.length === 0 ? new Map() : await this.pool.use((c) => queryValuesAt(c, unique, t), options.signal);
@@ -154,7 +214,7 @@ export class LocalStore implements TimeSeriesSource {
       throw twinError('invalid-input', `The range ${JSON.stringify(range)} is not whole milliseconds with "to" after "from".`);
     }
     if (!Number.isSafeInteger(limit) || limit < 0) throw twinError('invalid-input', `The limit ${limit} is not a whole number.`);
-    const row = this.registry.find(key);
+    const [row] = this.lookup([key]);
     if (!row) return { key, t: [], v: [], truncated: false };
     const sql = `SELECT t, v FROM points WHERE sid = ${row.sid} AND t >= ${range.from} AND t < ${range.to} ORDER BY t LIMIT ${limit + 1}`;
     const cols = await this.pool.use(async (c) => (await c.runAndReadAll(sql)).getColumns(), options.signal);
@@ -195,6 +255,18 @@ export class LocalStore implements TimeSeriesSource {
       await stage.abort();
       throw e;
     }
+  }
+
+  /** Write multi-field points with tags: each field is its own series (`measurement,tags#field`), all in one transaction. */
+  async writeRecords(records: readonly WriteRecord[], options: CallOptions = {}): Promise<WriteResult> {
+    this.check();
+    return writeRecordsTo(() => this.beginWrite(), records, options);
+  }
+
+  /** Delete the points of the series of a measurement that carry the selection's tags, in [from, to), in one transaction. */
+  async deleteRange(selection: DeleteSelection, options: CallOptions = {}): Promise<void> {
+    this.check();
+    await deletePoints({ registry: this.registry, writes: this.internals.writes, connect: () => this.db.connect() }, selection, options);
   }
 
   /**
@@ -284,6 +356,7 @@ export class LocalStore implements TimeSeriesSource {
         [...this.stages].map((s) => s.abort(`The local store ${this.file} was closed before this write was committed; nothing of it was stored.`)),
       );
     });
+    await this.rollups.close();
     await this.pool.close();
     this.db.close();
     releaseFile(this.file);

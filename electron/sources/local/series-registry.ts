@@ -44,6 +44,16 @@ export class SeriesRegistry {
     return this.bySid.get(sid);
   }
 
+  /** Ids up to `sid` are taken by rows this registry does not hold (the rollup series of other sources). */
+  reserveThrough(sid: number): void {
+    this.nextSid = Math.max(this.nextSid, sid + 1);
+  }
+
+  /** A fresh id for a series row kept elsewhere (the rollup store); never handed out twice. */
+  allocate(): number {
+    return this.nextSid++;
+  }
+
   /** The id for a canonical key: the committed one, a pending one, or a fresh pending one. */
   idFor(canonicalKey: string): { sid: number; isNew: boolean } {
     const known = this.byKey.get(canonicalKey);

@@ -32,8 +32,8 @@ export interface StoreInternals {
   where: string;
   /** Set when the store starts closing; commits queued behind the close then refuse to run. */
   closing: boolean;
-  /** Told after each commit how many points each series received (the store tracks how fragmented it gets). */
-  committed?: (runs: { sid: number; points: number }[]) => void;
+  /** Told after each commit how many points each series received and over what span (for fragmentation and cache invalidation). */
+  committed?: (runs: { sid: number; key: string; points: number; from: number; to: number }[]) => void;
 }
 
 /** Optional catalog details for a series. */
@@ -274,7 +274,7 @@ export class StagedWrite {
       if (b.info?.unit !== undefined) row.unit = b.info.unit;
       if (b.info?.description !== undefined) row.description = b.info.description;
     }
-    this.store.committed?.(used.map(([sid, b]) => ({ sid, points: b.count })));
+    this.store.committed?.(used.map(([sid, b]) => ({ sid, key: b.key, points: b.count, from: b.min, to: b.max + 1 })));
     return result;
   }
 
@@ -284,7 +284,7 @@ export class StagedWrite {
       const ref = parseSeriesKey(b.key);
       // User-chosen names are bound as parameters, never spliced into SQL.
       await this.conn.run(
-        'INSERT INTO series VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)',
+        'INSERT INTO series (sid, key, measurement, field, tags, unit, description) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [sid, b.key, ref.measurement, ref.field, JSON.stringify(ref.tags), b.info?.unit ?? null, b.info?.description ?? null],
         [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
       );

@@ -9,7 +9,8 @@ import { TestEditor } from '../../commands/testing/test-editor';
 import { moveAssets } from '../../../shared/twin/edits/asset-edits';
 
 const demo = () => buildDemoProject();
-const bare = () => ({ ...buildDemoProject(), sensors: [] });
+// The drawing alone: no sensors, and no models (they would name roles nothing is bound to yet).
+const bare = () => ({ ...buildDemoProject(), sensors: [], models: [] });
 const historian = { id: 'influx1:abc', kind: 'influx1' as const, name: 'B7 historian', location: 'https://historian.b7:8086', database: 'plant' };
 const local = { id: 'local', kind: 'local' as const, name: 'Local store', location: '/data/local' };
 

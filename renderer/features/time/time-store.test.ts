@@ -59,3 +59,12 @@ describe('time store', () => {
     expect(s.getState()).toMatchObject({ playing: false, moving: false });
   });
 });
+
+describe('time store anchor', () => {
+  it('remembers where presets end, and why', () => {
+    const s = createTimeStore();
+    expect(s.getState().anchor).toBeNull();
+    s.getState().setAnchor({ at: 1_000, kind: 'newest-data', newest: 940 });
+    expect(s.getState().anchor).toEqual({ at: 1_000, kind: 'newest-data', newest: 940 });
+  });
+});

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { RangeAnchor } from '../../../shared/time/range-presets';
 
 /** A half-open range [from, to) in epoch milliseconds. */
 export interface TimeRange {
@@ -26,6 +27,8 @@ export interface TimeState {
   moving: boolean;
   playing: boolean;
   speed: PlaySpeed;
+  /** Where presets end (the newest data of the bound sensors, or now) and why; null until it is known. */
+  anchor: RangeAnchor | null;
 }
 
 export interface TimeActions {
@@ -41,6 +44,7 @@ export interface TimeActions {
   play(): void;
   pause(): void;
   setSpeed(speed: PlaySpeed): void;
+  setAnchor(anchor: RangeAnchor | null): void;
 }
 
 export type TimeStore = StoreApi<TimeState & TimeActions>;
@@ -65,6 +69,7 @@ export function createTimeStore(): TimeStore {
     moving: false,
     playing: false,
     speed: 3_600,
+    anchor: null,
     setRange(range, preset = 'custom') {
       const r = validRange(range);
       const { cursor } = get();
@@ -104,6 +109,9 @@ export function createTimeStore(): TimeStore {
     },
     setSpeed(speed) {
       set({ speed });
+    },
+    setAnchor(anchor) {
+      set({ anchor });
     },
   }));
 }

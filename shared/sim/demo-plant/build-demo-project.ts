@@ -5,6 +5,7 @@ import { SIM_SERIES } from '../sim-series';
 import { drawTrain } from './chiller-trains';
 import { drawChilledWaterLoop } from './chilled-water-loop';
 import { drawCondenserLoop } from './condenser-loop';
+import { demoModels } from './demo-models';
 import { Drawing, idOf } from './drawing';
 
 export const DEMO_PROJECT_ID = 'b7-chilled-water-demo';
@@ -59,7 +60,7 @@ export function buildDemoProject(): TwinDocument {
     { id: 'sys-ct', name: 'Cooling towers', assetIds: ids((t) => /^(CT-|HDR-20|TIC-201)/.test(t)) },
     { id: 'sys-inst', name: 'Instrumentation', assetIds: ids((_, k) => INSTRUMENT_KINDS.has(k)) },
   ];
-  return {
+  const doc: TwinDocument = {
     formatVersion: FORMAT_VERSION,
     id: DEMO_PROJECT_ID,
     name: 'B7 chilled-water plant (demo)',
@@ -74,4 +75,5 @@ export function buildDemoProject(): TwinDocument {
     models: [],
     rejectedSuggestions: [],
   };
+  return { ...doc, models: demoModels(doc) };
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../../api/errors';
+import { checkModels } from '../../analysis/model/model-rules';
 import { componentByKind } from '../../catalog/catalog';
 import type { TwinDocument } from '../schema';
 import { droppedFields } from './dropped-fields';
@@ -30,6 +31,7 @@ export function checkDocument(raw: unknown, options: ValidateOptions = {}): { do
   checkReferences(ctx);
   checkSources(ctx);
   checkBindings(ctx, options.knownSeries);
+  checkModels(ctx);
   return { document, problems };
 }
 
