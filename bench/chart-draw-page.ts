@@ -51,8 +51,15 @@ function plotData(seriesCount: number, width: number, seed: number): PlotData {
     error: null,
   }));
   return {
-    request: { range: { from: FROM, to: TO }, widthPx: width, series: series.map((s) => ({ id: s.id, source: 'local', key: s.id.slice(6) })), band: false },
+    request: {
+      range: { from: FROM, to: TO },
+      widthPx: width,
+      series: series.map((s) => ({ id: s.id, source: 'local', key: s.id.slice(6) })),
+      band: false,
+      staleAfter: 5,
+    },
     layout,
+    snappedTo: null,
     series,
   };
 }

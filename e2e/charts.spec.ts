@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { ChartsPage } from './pages/charts-page';
+import { ChartsPage, type WindowsCall } from './pages/charts-page';
+import { callApi, TimePage, waitForDemoData } from './pages/time-page';
 import { EditorPage } from './pages/editor-page';
 import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
 
@@ -7,45 +8,33 @@ const POWER = 'B7_CH1_KW#value';
 
 interface Windows {
   layout: { from: number; to: number; width: number; n: number };
+  snapped?: { from: number; to: number; width: number; n: number; bucket: number };
   series: { key: string; t: number[]; min: number[]; max: number[]; first: number[]; last: number[]; count: number[] }[];
 }
 
-/** Ask the web host directly, as any API client would: the reference the chart must agree with. */
-async function queryWindows(host: WebHostProcess, body: Record<string, unknown>): Promise<Windows> {
-  const res = await fetch(`${host.url}api/queryWindows`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: Windows; error?: unknown };
-  if (!envelope.ok) throw new Error(`queryWindows failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
+/** What the source answers for a request the chart made (asked again by the test, as any API client would). */
+async function reference(call: WindowsCall): Promise<Windows> {
+  const { channel: _channel, ...input } = call;
+  return callApi<Windows>(host, 'queryWindows', input);
+}
+
+/** The layout windows of an answer follow: the rollup cache's snapped one, or the one asked for. */
+function answered(w: Windows): { from: number; width: number; bucket: number | null } {
+  return w.snapped ? { from: w.snapped.from, width: w.snapped.width, bucket: w.snapped.bucket } : { from: w.layout.from, width: w.layout.width, bucket: null };
 }
 
 let host: WebHostProcess;
 test.beforeAll(async () => {
   host = await startWebHostProcess({ demoData: 'days:7' });
   // The demo week is written in the background; the tests chart it whole.
-  await expect
-    .poll(
-      async () => {
-        const res = await fetch(`${host.url}api/demoDataStatus`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-          body: '{}',
-        });
-        return ((await res.json()) as { value?: { state: string } }).value?.state;
-      },
-      { timeout: 90_000 },
-    )
-    .toBe('ready');
+  await waitForDemoData(host);
 });
 test.afterAll(async () => {
   await host.stop();
   rmSync(host.dataDir, { recursive: true, force: true });
 });
 
-test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom, cursor and hover read the source', async ({ page }) => {
+test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom, time cursor and hover agree with the source', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -56,6 +45,8 @@ test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom,
   });
   await openApp(page, host);
   const charts = new ChartsPage(page);
+  const time = new TimePage(page);
+  await time.preset('Last 7 days');
   await new EditorPage(page).select('CH-1');
 
   // Its power is charted, named by binding; the figure's name lists its series.
@@ -68,20 +59,26 @@ test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom,
   // As many windows as the plot area is wide in device pixels, with first, min, max and last.
   const width = await charts.plotWidthPx();
   expect(width).toBeGreaterThan(200);
-  const call = charts.calls.filter((c) => c.keys.includes(POWER)).at(-1);
+  const call = charts.calls.filter((c) => c.keys.includes(POWER)).at(-1) as WindowsCall;
   expect(call).toBeDefined();
-  expect(call?.n).toBe(width);
-  expect(call?.stats).toEqual(expect.arrayContaining(['min', 'max', 'first', 'last']));
-  expect(call?.channel).toBeTruthy();
-  expect(first.windows).toBe(width);
-  expect(first.windowMs).toBe(Math.ceil((first.to - first.from) / width));
+  expect(call.n).toBe(width);
+  expect(call.stats).toEqual(expect.arrayContaining(['min', 'max', 'first', 'last']));
+  expect(call.channel).toBeTruthy();
+  // The range is the time bar's; the windows drawn are those the source answered (snapped to whole buckets
+  // when the history cache answered), one per pixel column.
+  expect(call.to - call.from).toBe(7 * 86_400_000);
+  const firstAnswer = answered(await reference(call));
+  expect(first).toMatchObject({ from: firstAnswer.from, windowMs: firstAnswer.width, windows: width });
+  // A week in 1,000-odd columns is long enough for the history cache: window edges on whole minutes, said so.
+  expect(firstAnswer.bucket).not.toBeNull();
+  await expect(charts.figure).toHaveAttribute('data-snapped', String(firstAnswer.bucket));
+  await expect(charts.region.locator('.chart-legend__caption')).toContainText('snapped to 1 min');
 
-  // Drag across the last fifth of the plot (where the seven days of data are), from one pixel boundary to another:
-  // the range becomes the pixel columns in between.
+  // Drag across a stretch of the plot, from one pixel boundary to another: the range becomes the pixel columns in between.
   const box = await charts.plotArea.boundingBox();
   if (!box) throw new Error('no plot area');
-  const x0 = Math.round(box.width * 0.78);
-  const x1 = Math.round(box.width * 0.96);
+  const x0 = Math.round(box.width * 0.3);
+  const x1 = Math.round(box.width * 0.6);
   const callsBefore = charts.calls.length;
   await page.mouse.move(box.x + x0, box.y + box.height / 2);
   await page.mouse.down();
@@ -94,36 +91,47 @@ test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom,
   const zoomCall = charts.calls
     .slice(callsBefore)
     .filter((c) => c.keys.includes(POWER))
-    .at(-1);
+    .at(-1) as WindowsCall;
   expect(zoomCall).toMatchObject({ from: expectedFrom, to: expectedTo, n: width });
-  expect(zoomed).toMatchObject({ from: expectedFrom, to: expectedTo, windows: width, windowMs: Math.ceil((expectedTo - expectedFrom) / width) });
-  // The finer resolution: about five times as many windows per day as before.
-  expect(zoomed.windowMs).toBeLessThan(first.windowMs / 4);
+  const zoomAnswer = answered(await reference(zoomCall));
+  expect(zoomed).toMatchObject({ from: zoomAnswer.from, windows: width, windowMs: zoomAnswer.width });
+  // The finer resolution: the selected stretch spread over the whole plot.
+  expect(zoomed.windowMs).toBeLessThan(first.windowMs / 2);
   await expect(charts.region.getByRole('button', { name: 'Zoom out', exact: true })).toBeEnabled();
 
-  // Move the time cursor (keyboard on the plot, then a click on it): the chart's cursor is the same instant.
-  await charts.figure.focus();
-  const before = await charts.cursor();
-  expect(before).not.toBeNull();
-  await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => charts.cursor()).toBe(Math.max(zoomed.from, (before as number) - zoomed.windowMs));
-  // (The seven days of data fill the right half of the zoomed range.)
+  // The time bar's cursor and the chart's are one: keys and a drag on the slider move the chart's line...
+  await time.press('End', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft');
+  let now = await time.now();
+  await expect.poll(() => charts.cursor()).toBe(now);
+  expect(Math.abs((await charts.cursorLineInstant()) - now)).toBeLessThanOrEqual(zoomed.windowMs);
+  const track = await time.cursor.boundingBox();
+  if (!track) throw new Error('no time cursor');
+  await page.mouse.move(track.x + track.width * 0.5, track.y + track.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(track.x + track.width * 0.4, track.y + track.height / 2, { steps: 5 });
+  await page.mouse.up();
+  now = await time.now();
+  await expect.poll(() => charts.cursor()).toBe(now);
+  expect(Math.abs((await charts.cursorLineInstant()) - now)).toBeLessThanOrEqual(zoomed.windowMs);
+  // ...and a click on the plot moves the slider.
   await page.mouse.click(box.x + Math.round(box.width * 0.75), box.y + box.height * 0.3);
   const clicked = zoomed.from + Math.round(box.width * 0.75) * zoomed.windowMs;
   await expect.poll(() => charts.cursor()).toBe(clicked);
-  expect(Math.abs((await charts.cursorLineInstant()) - clicked)).toBeLessThanOrEqual(zoomed.windowMs);
-  // At rest, the legend shows the exact value at the cursor: the last point at or before it.
+  await expect(time.cursor).toHaveAttribute('aria-valuenow', String(clicked));
+  // At rest, the legend shows the exact value at the cursor: the source's last point at or before it.
   const atCursor = charts.legendRow(POWER).locator('td').first();
   await expect(atCursor).toHaveAttribute('data-state', 'exact');
-  expect(Number(await atCursor.getAttribute('data-t'))).toBeLessThanOrEqual(clicked);
+  const [exact] = await callApi<{ t: number; value: number }[]>(host, 'valueAt', { source: 'local', keys: [POWER], at: clicked });
+  await expect(atCursor).toHaveAttribute('data-t', String(exact?.t));
+  await expect(atCursor).toHaveAttribute('data-value', String(exact?.value));
 
   // Hover a pixel column: the legend reads the source's window drawn on it.
   const column = Math.round(box.width * 0.66);
   await page.mouse.move(box.x + column + 0.5, box.y + box.height / 2);
   const windowStart = zoomed.from + column * zoomed.windowMs;
   await expect(charts.figure).toHaveAttribute('data-hover', String(windowStart));
-  const reference = await queryWindows(host, { source: 'local', keys: [POWER, 'B7_CH1_LCHWT#value'], from: zoomed.from, to: zoomed.to, n: width });
-  for (const s of reference.series) {
+  const hoverAnswer = await reference({ ...zoomCall, keys: [POWER, 'B7_CH1_LCHWT#value'] });
+  for (const s of hoverAnswer.series) {
     const k = s.t.indexOf(windowStart);
     expect(k, `the source has a window at ${windowStart} for ${s.key}`).toBeGreaterThanOrEqual(0);
     const cell = charts.legendRow(s.key).locator('td').nth(1);
@@ -137,17 +145,16 @@ test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom,
   // Double-click goes back to the range before the zoom.
   await page.mouse.dblclick(box.x + 20, box.y + 20);
   let drawn = await charts.drawn(zoomed);
-  expect(drawn).toMatchObject({ from: first.from, to: first.to, windows: width });
+  expect(drawn).toMatchObject({ from: first.from, windowMs: first.windowMs, windows: width });
 
   // Zoom in until a pixel column is shorter than the minute between samples: the raw points are drawn.
-  // (The cursor goes to the end first, out of the way of the drags.)
-  await charts.figure.focus();
-  await page.keyboard.press('End');
+  // (The cursor goes to the start first, out of the way of the drags.)
+  await time.press('Home');
   for (let i = 0; i < 4 && (await charts.legendRow(POWER).getAttribute('data-kind')) !== 'raw'; i++) {
-    const a = Math.round(box.width * (i === 0 ? 0.8 : 0.45));
+    const a = Math.round(box.width * 0.45);
     await page.mouse.move(box.x + a, box.y + 30);
     await page.mouse.down();
-    await page.mouse.move(box.x + a + Math.round(box.width * 0.1), box.y + 30, { steps: 4 });
+    await page.mouse.move(box.x + a + Math.round(box.width * 0.08), box.y + 30, { steps: 4 });
     await page.mouse.up();
     drawn = await charts.drawn(drawn);
   }

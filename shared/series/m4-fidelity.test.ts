@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../sim/prng';
 import { m4Line, m4Times, rawLine, type LineValue } from './m4';
 import { pixelColumn, pixelRow, traceLine, type ColumnScale, type Pen, type ValueScale } from './plot-pixels';
-import { intervalFromWindows, staleLimit } from './sample-interval';
+import { staleLimit } from './sample-interval';
+import { learnProfile } from './series-profile';
 import type { TimeRange } from './types';
 import { aggregateWindows, windowLayout } from './window-math';
 
@@ -171,7 +172,7 @@ function compare(d: Dataset, range: TimeRange, width: number, height: number) {
   const layout = windowLayout(range, width);
   const raw = slice(d, range);
   const windows = aggregateWindows('test#v', raw.t, raw.v, layout);
-  const stale = staleLimit(intervalFromWindows(windows, layout));
+  const stale = staleLimit(learnProfile(windows, layout).intervalMs);
   const x: ColumnScale = { from: layout.from, msPerPx: layout.width };
   const y = yScaleOf(raw.v);
   const chart = rasterise(m4Times(layout), m4Line(windows, layout, stale), x, y, width, height);
@@ -187,7 +188,7 @@ describe('the chart line is pixel-exact (M4 on windows aligned to pixel columns)
   it('a year of minute data at 1,000 × 300 px: zero differing pixels, every spike and dip drawn', () => {
     const { chart, truth, stale, x, y, raw } = compare(data, year, 1000, 300);
     expect(raw.t.length).toBeGreaterThan(500_000);
-    // Learned from the windows: a window of 8 h 45.6 min holds 525 or 526 minutes.
+    // Learned from the windows (a window of 8 h 45.6 min holds 525 or 526 minutes): five minutes.
     expect(Math.abs(stale - 5 * MINUTE)).toBeLessThan(0.01 * 5 * MINUTE);
     expect(truth.lit()).toBeGreaterThan(10_000);
     expect(differing(chart, truth)).toBe(0);

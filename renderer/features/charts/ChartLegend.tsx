@@ -22,22 +22,24 @@ export interface ChartLegendProps {
   onFocusSeries(id: string | null): void;
   /** The resolution and the pointer's window, above the table. */
   caption: ReactNode;
+  /** An instant as the plant's wall clock. */
+  formatInstant(t: number): string;
 }
 
 function Swatch({ s }: { s: ChartSeries }) {
   return (
-    <svg className="legend__swatch" width="22" height="8" aria-hidden="true">
+    <svg className="chart-legend__swatch" width="22" height="8" aria-hidden="true">
       <line x1="1" y1="4" x2="21" y2="4" stroke={s.colour} strokeWidth="3" />
     </svg>
   );
 }
 
 function PointerCell({ r, unit }: { r: WindowReading | null; unit: string }) {
-  if (!r) return <td className="legend__num muted">—</td>;
+  if (!r) return <td className="chart-legend__num muted">—</td>;
   const text = r.min === r.max ? formatValue(r.min) : `${formatValue(r.min)} – ${formatValue(r.max)}`;
   return (
     <td
-      className="legend__num"
+      className="chart-legend__num"
       data-min={r.min}
       data-max={r.max}
       data-first={r.first}
@@ -66,7 +68,7 @@ function CursorCell({
   const v = exact?.values.get(s.id);
   if (v) {
     return (
-      <td className="legend__num" data-value={v.value ?? undefined} data-t={v.t ?? undefined} data-state={v.value === null ? 'missing' : 'exact'}>
+      <td className="chart-legend__num" data-value={v.value ?? undefined} data-t={v.t ?? undefined} data-state={v.value === null ? 'missing' : 'exact'}>
         {formatValue(v.value)} <span className="muted">{s.unit}</span>
       </td>
     );
@@ -75,13 +77,35 @@ function CursorCell({
   // While the cursor moves, the window under it stands in: its last value, marked approximate.
   return (
     <td
-      className="legend__num"
+      className="chart-legend__num"
       data-value={r?.last}
       data-state={r ? 'approximate' : 'missing'}
       title={r ? 'Approximate: the last value of the window under the cursor' : undefined}
     >
       {r ? `≈ ${formatValue(r.last)}` : '—'} <span className="muted">{r ? s.unit : ''}</span>
     </td>
+  );
+}
+
+/** Where the windows came from when the history (rollup) cache answered: its age, or that the source was offline. */
+function CacheBadge({ d, formatInstant }: { d: SeriesData | undefined; formatInstant(t: number): string }) {
+  const c = d?.cache;
+  if (!c) return null;
+  if (c.offline) {
+    const through = c.through !== undefined ? `; nothing from ${formatInstant(c.through)} on` : '';
+    return (
+      <span className="chart-legend__badge chart-legend__badge--offline" title={`The source could not be reached: cached windows only${through}.`}>
+        offline
+      </span>
+    );
+  }
+  return (
+    <span
+      className="chart-legend__badge"
+      title={c.filledAt !== null ? `From the history cache, read from the source at ${formatInstant(c.filledAt)}` : 'From the history cache'}
+    >
+      cached
+    </span>
   );
 }
 
@@ -92,14 +116,14 @@ function density(d: SeriesData | undefined): string {
 }
 
 /** The legend: each series with its exact value at the time cursor, its window under the pointer, and how many raw points a pixel column holds. */
-export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWindow, onFocusSeries, caption }: ChartLegendProps) {
+export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWindow, onFocusSeries, caption, formatInstant }: ChartLegendProps) {
   const byId = new Map(data?.series.map((d) => [d.id, d]));
   const layout = data?.layout ?? null;
   const listed = axes.listed;
   return (
-    <div className="legend">
-      <p className="legend__caption">{caption}</p>
-      <table className="legend__table">
+    <div className="chart-legend">
+      <p className="chart-legend__caption">{caption}</p>
+      <table className="chart-legend__table">
         <thead>
           <tr>
             <th scope="col">Series</th>
@@ -126,31 +150,32 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
                 key={s.id}
                 data-series={s.key}
                 data-kind={d?.kind}
-                className={hidden.has(s.id) ? 'legend__row--hidden' : undefined}
+                className={hidden.has(s.id) ? 'chart-legend__row--hidden' : undefined}
                 onPointerEnter={() => onFocusSeries(s.id)}
                 onPointerLeave={() => onFocusSeries(null)}
                 onFocus={() => onFocusSeries(s.id)}
                 onBlur={() => onFocusSeries(null)}
               >
-                <th scope="row" className="legend__name">
+                <th scope="row" className="chart-legend__name">
                   <label title={`${s.key}${s.unit ? ` (${s.unit})` : ''}`}>
                     <input type="checkbox" checked={!hidden.has(s.id)} onChange={() => useCharts.getState().toggleHidden(s.id)} />
                     <Swatch s={s} />
                     <span>{s.name}</span>
                   </label>
+                  <CacheBadge d={d} formatInstant={formatInstant} />
                   {d?.error && (
-                    <span className="legend__error" role="img" aria-label={`Could not read: ${d.error}`} title={d.error}>
+                    <span className="chart-legend__error" role="img" aria-label={`Could not read: ${d.error}`} title={d.error}>
                       !
                     </span>
                   )}
                 </th>
                 <CursorCell s={s} d={d} exact={exact} layout={layout} cursorWindow={cursorWindow} />
                 <PointerCell r={reading} unit={s.unit} />
-                <td className="legend__num">{density(d)}</td>
+                <td className="chart-legend__num">{density(d)}</td>
                 <td>
                   <button
                     type="button"
-                    className={`legend__pin${s.pinned ? ' legend__pin--on' : ''}`}
+                    className={`chart-legend__pin${s.pinned ? ' chart-legend__pin--on' : ''}`}
                     aria-pressed={s.pinned}
                     aria-label={`${s.pinned ? 'Unpin' : 'Pin'} ${s.name}`}
                     title={s.pinned ? 'Pinned: stays charted whatever is selected' : 'Pin: keep it charted when the selection changes'}
@@ -165,7 +190,7 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
         </tbody>
       </table>
       {listed.length > 0 && (
-        <p className="legend__listed">
+        <p className="chart-legend__listed">
           Without an axis:{' '}
           {listed.map((u) => (
             <button key={u} type="button" className="link" onClick={() => useCharts.getState().showAxis(u)} title={`Give ${unitLabel(u)} the left axis`}>

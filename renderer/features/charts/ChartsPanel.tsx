@@ -1,11 +1,13 @@
 import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
-import { zonedIso } from '../../../shared/time/zoned-iso';
+import { isoInZone } from '../../../shared/time/zone-format';
 import { isValidTimeZone } from '../../../shared/time/zone-offsets';
 import { useApp } from '../../stores/app-store';
 import { documentStore } from '../../stores/document-store';
 import { useView } from '../../stores/view-store';
+import { runCommand } from '../../commands/registry';
+import { useQuality } from '../values/quality-settings';
 import { timeStore, useTime } from '../time/time-store';
 import { chartedSeries } from './charted-series';
 import { useCharts } from './chart-store';
@@ -15,13 +17,12 @@ import { formatSpan, shortIso } from './format';
 import type { PlotData, PlotRequest } from './plot-data';
 import { planAxes } from './unit-axes';
 import { useCursorValues } from './use-cursor-values';
-import { useDefaultRange } from './use-default-range';
 import { usePlotData } from './use-plot-data';
 import './charts.css';
 
 function instantText(t: number, zone: string): string {
   try {
-    return shortIso(zonedIso(t, zone));
+    return shortIso(isoInZone(t, zone));
   } catch {
     // A zone this runtime does not know: UTC, said so.
     return `${shortIso(new Date(t).toISOString())} UTC`;
@@ -50,8 +51,9 @@ export function ChartsPanel() {
   const range = useTime((s) => s.range);
   const cursor = useTime((s) => s.cursor);
   const canZoomBack = useTime((s) => s.previous.length > 0);
-  const demoState = useApp((s) => s.demoData?.state);
-  const revision = demoState === 'ready' ? 1 : 0;
+  const revision = useApp((s) => (s.demoData?.state === 'ready' ? 1 : 0));
+  // Gaps are where a value would be called stale: the same multiple of the usual interval the schematic uses.
+  const staleAfter = useQuality((s) => s.settings.staleAfter);
   // A zone this runtime does not know is shown as UTC (the inspector flags the project's zone).
   const zone = isValidTimeZone(twin.meta.timeZone) ? twin.meta.timeZone : 'UTC';
 
@@ -70,7 +72,6 @@ export function ChartsPanel() {
       ),
     [shown, axisUnits],
   );
-  useDefaultRange(series, revision, demoState === 'seeding');
 
   const [widthPx, setWidthPx] = useState(0);
   const [hover, setHover] = useState<number | null>(null);
@@ -79,9 +80,9 @@ export function ChartsPanel() {
   const request = useMemo<PlotRequest | null>(
     () =>
       range && widthPx > 0 && series.length > 0
-        ? { range, widthPx, series: series.map(({ id, source, key }) => ({ id, source, key })), band: view === 'band' }
+        ? { range, widthPx, series: series.map(({ id, source, key }) => ({ id, source, key })), band: view === 'band', staleAfter }
         : null,
-    [range, widthPx, series, view],
+    [range, widthPx, series, view, staleAfter],
   );
   const { data, loading, error } = usePlotData(request, revision);
   const exact = useCursorValues(series);
@@ -98,7 +99,7 @@ export function ChartsPanel() {
     else if (e.key === 'ArrowRight') t.setCursor(at + step);
     else if (e.key === 'Home') t.setCursor(t.range.from);
     else if (e.key === 'End') t.setCursor(t.range.to - 1);
-    else if (e.key === 'Backspace') t.zoomBack();
+    else if (e.key === 'Backspace') runCommand('time.zoomBack');
     else return;
     e.preventDefault();
   };
@@ -138,7 +139,7 @@ export function ChartsPanel() {
         </div>
         <button
           type="button"
-          onClick={() => timeStore.getState().zoomBack()}
+          onClick={() => runCommand('time.zoomBack')}
           disabled={!canZoomBack}
           title="Back to the range before the last zoom (double-click the plot)"
         >
@@ -165,6 +166,7 @@ export function ChartsPanel() {
             data-to={drawn?.layout.to}
             data-windows={drawn?.request.widthPx}
             data-window-ms={drawn?.layout.width}
+            data-snapped={drawn?.snappedTo ?? undefined}
             data-hover={hover ?? undefined}
           >
             {range ? (
@@ -203,6 +205,7 @@ export function ChartsPanel() {
             exact={exact}
             cursorWindow={cursorWindow}
             onFocusSeries={setFocused}
+            formatInstant={(t) => instantText(t, zone)}
             caption={
               state === 'loading' ? (
                 <span className="muted" role="status">
@@ -212,6 +215,9 @@ export function ChartsPanel() {
                 layout && (
                   <>
                     1 px = {formatSpan(layout.width)}
+                    {data?.snappedTo ? (
+                      <span title="The history cache answered: window edges on whole buckets">, snapped to {formatSpan(data.snappedTo)}</span>
+                    ) : null}
                     {hover !== null && (
                       <>
                         {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>

@@ -10,7 +10,7 @@ import { plotOptions } from './plot-options';
 import type { DrawState } from './plot-paths';
 import type { AxisPlan } from './unit-axes';
 import { cursorOverlay } from './cursor-overlay';
-import { columnStart, selectionRange } from './plot-geometry';
+import { columnStart, selectionRange, shadeOutside } from './plot-geometry';
 
 export interface TrendPlotProps {
   series: readonly ChartSeries[];
@@ -79,6 +79,7 @@ export function TrendPlot(props: TrendPlotProps) {
       onDoubleClick: () => timeStore.getState().zoomBack(),
       onSize: reportWidth,
       onDraw(u) {
+        shadeOutside(u, latest.current.range);
         overlay?.place();
         const data = draw.current.data;
         if (data && drawn.current !== data) {
@@ -86,7 +87,6 @@ export function TrendPlot(props: TrendPlotProps) {
           performance.mark('twin:chart-drawn');
           latest.current.onDrawn(data);
         }
-        void u;
       },
       onReady(u) {
         overlay = cursorOverlay(u);

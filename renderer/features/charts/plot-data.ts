@@ -4,9 +4,10 @@
  */
 import type { Api } from '../../api/client';
 import { isTwinError } from '../../../shared/api/errors';
-import type { RawPoints, SeriesWindows, TimeRange, WindowLayout } from '../../../shared/series/types';
+import type { RawPoints, SeriesCacheInfo, SeriesWindows, TimeRange, WindowLayout } from '../../../shared/series/types';
 import { MAX_WINDOWS, windowLayout } from '../../../shared/series/window-math';
-import { intervalFromRaw, intervalFromWindows, staleLimit } from '../../../shared/series/sample-interval';
+import { intervalFromRaw, staleLimit } from '../../../shared/series/sample-interval';
+import { learnProfile } from '../../../shared/series/series-profile';
 
 export type ChartApi = Pick<Api, 'queryWindows' | 'raw' | 'valueAt'>;
 
@@ -26,6 +27,8 @@ export interface PlotRequest {
   series: readonly { id: string; source: string; key: string }[];
   /** The band view also needs each window's mean. */
   band: boolean;
+  /** Points further apart than this many usual intervals are a gap (the quality settings' "stale after"). */
+  staleAfter: number;
 }
 
 export interface SeriesData {
@@ -40,11 +43,16 @@ export interface SeriesData {
   perColumn: { median: number; max: number };
   /** Why this series could not be read (its source failed); the others are still drawn. */
   error: string | null;
+  /** Set when the rollup cache answered: how old its buckets are, and whether the source was offline. */
+  cache?: SeriesCacheInfo | undefined;
 }
 
 export interface PlotData {
   request: PlotRequest;
+  /** The windows' layout: the one asked for, or the rollup cache's, snapped to whole buckets (still one window per column). */
   layout: WindowLayout;
+  /** The bucket the rollup cache snapped window edges to (ms); null when the source answered the layout as asked. */
+  snappedTo: number | null;
   series: SeriesData[];
 }
 
@@ -96,7 +104,7 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
     if (!keys.includes(s.key)) keys.push(s.key);
     bySource.set(s.source, keys);
   }
-  const layouts: WindowLayout[] = [];
+  const layouts: { layout: WindowLayout; bucket: number | null }[] = [];
   const windows = new Map<string, SeriesWindows>();
   const errors = new Map<string, string>();
   await Promise.all(
@@ -111,7 +119,7 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
           stats: statsFor(req.band),
           channel: `${channel}:${source}`,
         });
-        layouts.push(res.layout);
+        layouts.push(res.snapped ? { layout: res.snapped, bucket: res.snapped.bucket } : { layout: res.layout, bucket: null });
         for (const w of res.series) windows.set(`${source}|${w.key}`, w);
       } catch (e) {
         if (isCancelled(e)) throw e;
@@ -119,22 +127,23 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
       }
     }),
   );
-  // Every source lays windows out alike (windowLayout), so one layout serves the plot.
-  const plotLayout: WindowLayout = layouts[0] ?? windowLayout(req.range, n);
+  // Every source lays windows out alike (windowLayout, and the one rollup cache snaps them alike), so one layout serves the plot.
+  const answered = layouts[0] ?? { layout: windowLayout(req.range, n), bucket: null };
+  const plotLayout: WindowLayout = { from: answered.layout.from, to: answered.layout.to, width: answered.layout.width, n: answered.layout.n };
   const series = await Promise.all(
     req.series.map(async (s, index): Promise<SeriesData> => {
       const error = errors.get(s.source) ?? null;
       const w = windows.get(s.id) ?? null;
-      const base = { id: s.id, windows: w, raw: null, error };
+      const base = { id: s.id, windows: w, raw: null, error, cache: w?.cache };
       if (!w || (w.t.length === 0 && !learnedInterval.has(s.id))) return { ...base, kind: 'empty', staleLimitMs: Infinity, perColumn: { median: 0, max: 0 } };
       const cols = perColumn(w.count);
-      const interval = intervalFromWindows(w, plotLayout);
+      const interval = learnProfile(w, plotLayout).intervalMs;
       if (interval !== null) learnedInterval.set(s.id, interval);
-      if (cols.max > 1) return { ...base, kind: 'windows', staleLimitMs: staleLimit(interval), perColumn: cols };
+      if (cols.max > 1) return { ...base, kind: 'windows', staleLimitMs: staleLimit(interval, req.staleAfter), perColumn: cols };
       // At most one point per column: the range is finer than the data, so show the points themselves.
       try {
         const raw = await rawWithNeighbours(api, s, req.range, plotLayout.n + 1, `${channel}-raw:${index}`);
-        const staleLimitMs = staleLimit(learnedInterval.get(s.id) ?? intervalFromRaw(raw.t));
+        const staleLimitMs = staleLimit(learnedInterval.get(s.id) ?? intervalFromRaw(raw.t), req.staleAfter);
         return { ...base, kind: 'raw', raw, staleLimitMs, perColumn: cols };
       } catch (e) {
         if (isCancelled(e)) throw e;
@@ -142,5 +151,5 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
       }
     }),
   );
-  return { request: req, layout: plotLayout, series };
+  return { request: req, layout: plotLayout, snappedTo: answered.bucket, series };
 }

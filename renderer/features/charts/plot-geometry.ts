@@ -36,3 +36,18 @@ export function selectionRange(u: uPlot, range: TimeRange): TimeRange | null {
   const to = Math.min(range.to, Math.ceil(c.from + Math.ceil((left + width) * uPlot.pxRatio) * c.msPerPx));
   return to > from ? { from, to } : null;
 }
+
+/**
+ * Shade what the plot shows outside the range: windows snapped to whole buckets can span a little more
+ * than the range (at most a tenth of a window per column), and the plot keeps one window per column.
+ */
+export function shadeOutside(u: uPlot, range: TimeRange): void {
+  const { left, top, width, height } = u.bbox;
+  const from = Math.max(left, Math.min(left + width, u.valToPos(range.from, 'x', true)));
+  const to = Math.max(left, Math.min(left + width, u.valToPos(range.to, 'x', true)));
+  u.ctx.save();
+  u.ctx.fillStyle = 'rgba(95, 111, 127, 0.12)';
+  if (from > left) u.ctx.fillRect(left, top, from - left, height);
+  if (to < left + width) u.ctx.fillRect(to, top, left + width - to, height);
+  u.ctx.restore();
+}

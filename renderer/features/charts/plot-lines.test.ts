@@ -11,8 +11,9 @@ function windowsSeries(id: string, t: number[], v: number[], staleLimitMs = 15):
 
 function data(series: SeriesData[]): PlotData {
   return {
-    request: { range: { from: 0, to: 100 }, widthPx: 10, series: series.map((s) => ({ id: s.id, source: 'local', key: s.id })), band: false },
+    request: { range: { from: 0, to: 100 }, widthPx: 10, series: series.map((s) => ({ id: s.id, source: 'local', key: s.id })), band: false, staleAfter: 5 },
     layout,
+    snappedTo: null,
     series,
   };
 }

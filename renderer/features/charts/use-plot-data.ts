@@ -15,7 +15,7 @@ const RESIZE_SETTLE_MS = 150;
 const CHANNEL = 'chart';
 
 function keyOf(req: PlotRequest): string {
-  return JSON.stringify([req.range.from, req.range.to, req.series.map((s) => s.id), req.band]);
+  return JSON.stringify([req.range.from, req.range.to, req.series.map((s) => s.id), req.band, req.staleAfter]);
 }
 
 /** Load the plot's windows (and raw points where the zoom is finer than the data) whenever the request changes. */
