@@ -1,4 +1,4 @@
-// Lint with zero warnings. The layer rules of DESIGN.md are enforced here, not remembered:
+// Lint with zero warnings. The layer rules of docs/architecture.md are enforced here, not remembered:
 // renderer/ never imports Node, Electron, database clients or electron/; shared/ stays pure.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

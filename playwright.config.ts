@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests drive the real renderer in Debian's Chromium through the web host (DESIGN.md).
+// End-to-end tests drive the real renderer in Debian's Chromium through the web host (docs/architecture.md).
 // Playwright cannot download browsers here, so the system Chromium is used.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 

@@ -50,6 +50,8 @@ const bridge = {
   refreshCache: call('refreshCache'),
   cancelCacheFill: call('cancelCacheFill'),
   runResiduals: call('runResiduals'),
+  uiPreferences: call('uiPreferences'),
+  setUiPreferences: call('setUiPreferences'),
   on(name: EventName, listener: (payload: never) => void): () => void {
     if (!eventNames.includes(name)) throw new Error(`Unknown event "${String(name)}".`);
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);

@@ -28,6 +28,7 @@ await build({
     'bench-rollup': 'bench/rollup.bench.ts',
     'bench-residuals': 'bench/residuals.bench.ts',
     'bench-import': 'bench/import.bench.ts',
+    'bench-web-memory': 'bench/web-host-memory.bench.ts',
   },
   outdir,
 });

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** What the end-to-end tests do with the editor, in the user's terms (roles and names from DESIGN.md). */
+/** What the end-to-end tests do with the editor, in the user's terms (roles and names from docs/architecture.md, "The accessibility contract"). */
 export class EditorPage {
   readonly palette: Locator;
   readonly inspector: Locator;

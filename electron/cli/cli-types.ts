@@ -12,6 +12,11 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/** Input the command cannot read (a missing file or store): printed without the usage, exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
 /** A usage error: printed with the command's usage, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await local.close();
   // `npm link` into a private prefix: the same symlinks as a global link, without touching the machine's.
   const prefix = path.join(tmp, 'prefix');
-  const linked = runCommand('npm', ['link', '--offline'], { cwd: cli.dir, env: { ...npmEnv, npm_config_prefix: prefix } });
+  const linked = await runCommand('npm', ['link', '--offline'], { cwd: cli.dir, env: { ...npmEnv, npm_config_prefix: prefix } });
   expect(linked.code, linked.stderr).toBe(0);
   linkedTwin = path.join(prefix, 'bin', 'twin');
 }, 120_000);
@@ -41,14 +41,14 @@ afterAll(() => {
 });
 
 describe('node bin/twin.cjs', () => {
-  it('prints the help and exits 0 for --help', () => {
+  it('prints the help and exits 0 for --help', async () => {
     const r = cli.run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: twin <command> [options]');
     expect(r.stdout).toMatch(/validate\s+/);
   });
 
-  it('validates: 0 for a valid file, 1 for an invalid one, 2 for one it cannot read', () => {
+  it('validates: 0 for a valid file, 1 for an invalid one, 2 for one it cannot read', async () => {
     const valid = cli.run(['validate', fixture('v3/chiller-loop.twin.json')]);
     expect([valid.code, valid.stdout]).toEqual([0, `${fixture('v3/chiller-loop.twin.json')}: ok\n1 file: 1 valid, 0 invalid, 0 not checked; 0 warnings\n`]);
 
@@ -67,14 +67,14 @@ describe('node bin/twin.cjs', () => {
     expect(cli.run(['validate', fixture('bad/newer-format.twin.json')]).code).toBe(2);
   });
 
-  it('refuses an unknown command with exit 2 and the list of commands', () => {
+  it('refuses an unknown command with exit 2 and the list of commands', async () => {
     const r = cli.run(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unknown command "frobnicate"');
     expect(r.stderr).toContain('Usage: twin <command> [options]');
   });
 
-  it('queries a local store', () => {
+  it('queries a local store', async () => {
     const r = cli.run([
       'query',
       '--local',
@@ -104,11 +104,11 @@ describe('npx --no-install twin and an npm-linked twin run the same CLI', () => 
     ['an unknown command', ['frobnicate']],
   ];
 
-  it.each(cases)('%s: same exit code and output as node bin/twin.cjs', (_, args) => {
+  it.each(cases)('%s: same exit code and output as node bin/twin.cjs', async (_, args) => {
     const direct = cli.run(args);
     const outcome = (r: CliRun) => ({ code: r.code, stdout: r.stdout });
-    expect(outcome(runCommand('npx', ['--no-install', 'twin', ...args], { cwd: cli.dir, env: npmEnv }))).toEqual(outcome(direct));
-    expect(outcome(runCommand(linkedTwin, args, { cwd: tmp }))).toEqual(outcome(direct));
+    expect(outcome(await runCommand('npx', ['--no-install', 'twin', ...args], { cwd: cli.dir, env: npmEnv }))).toEqual(outcome(direct));
+    expect(outcome(await runCommand(linkedTwin, args, { cwd: tmp }))).toEqual(outcome(direct));
     expect(direct.stdout.length + direct.stderr.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { commands } from './command-list';
-import { UsageError, type CliIo } from './cli-types';
+import { InputError, UsageError, type CliIo } from './cli-types';
 
 /** Output to the process's own stdout and stderr. */
 export const processIo: CliIo = {
@@ -45,6 +45,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`twin ${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`twin ${name}: ${e.message}`);
       return 2;
     }
     io.err(`twin ${name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,7 +4,8 @@ import { sourceFactories } from '../sources/factories';
 import { LocalStore } from '../sources/local/local-store';
 import type { TimeSeriesSource } from '../sources/source';
 import { optionValue, type ParsedArgs } from './args';
-import { UsageError } from './cli-types';
+import { InputError, UsageError } from './cli-types';
+import { isTwinError } from '../../shared/api/errors';
 
 /** Options every source-reading command accepts. */
 export const SOURCE_OPTIONS = ['influx', 'db', 'rp', 'user', 'password', 'org', 'bucket', 'token', 'local', 'timeout'] as const;
@@ -59,9 +60,16 @@ export function sourceSpec(p: ParsedArgs): SourceSpec {
   return { kind: 'remote', profile: parsed.data };
 }
 
-/** Open the source a command names; the caller closes it. */
+/** Open the source a read-only command names (a local store must exist already); the caller closes it. */
 export async function openSource(spec: SourceSpec): Promise<{ source: TimeSeriesSource; warnings: string[] }> {
-  if (spec.kind === 'local') return { source: await LocalStore.open(spec.dir), warnings: [] };
+  if (spec.kind === 'local') {
+    try {
+      return { source: await LocalStore.openExisting(spec.dir), warnings: [] };
+    } catch (e) {
+      if (isTwinError(e) && e.kind === 'not-found') throw new InputError(e.message);
+      throw e;
+    }
+  }
   const { source, warnings } = await sourceFactories.connect(spec.profile);
   return { source, warnings };
 }

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../shell/csp';
 import { mimeType, resolveBundlePath } from '../shell/bundle-path';
 import type { EventHub } from '../services/event-hub';
-import { dispatch, type Handlers } from './dispatch';
+import { quoteInput } from '../../shared/api/quote-input';
+import type { TwinErrorData } from '../../shared/api/errors';
+import { bodyLimit, LARGE_BODY_BYTES, LARGE_BODY_SLOTS, MAX_BODY_CONTAINERS } from './body-limits';
+import { dispatch, isMethodName, type Handlers, type MethodName } from './dispatch';
+import { readJsonBody, RequestRefused } from './request-body';
+import { Slots } from './slots';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -16,8 +21,10 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; otherwise 32 random bytes. */
   token?: string;
-  /** Largest API request body (a project can be tens of MB). */
-  maxBodyBytes?: number;
+  /** Largest body per method (body-limits.ts by default); tests set smaller ones. */
+  bodyLimit?: (method: MethodName) => number;
+  /** Bodies above this size are read and parsed a few at a time (body-limits.ts by default). */
+  largeBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -42,17 +49,25 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw new Error('too-large');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) throw new Error('too-large');
-    chunks.push(chunk);
+/** The method a path `/api/<name>` calls, or the refusal: a name that does not decode or is not in the contract. */
+export function methodOfPath(pathname: string): MethodName | RequestRefused {
+  const encoded = pathname.slice('/api/'.length);
+  let name: string;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    return new RequestRefused(400, {
+      kind: 'invalid-input',
+      message: `The API path /api/${quoteInput(encoded).slice(1)} is not valid percent-encoding; call /api/<method> with a method of the API.`,
+    });
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (!isMethodName(name)) return new RequestRefused(404, { kind: 'invalid-input', message: `There is no API method ${quoteInput(name)}.` });
+  return name;
+}
+
+function refuse(res: ServerResponse, refused: RequestRefused): void {
+  const error: TwinErrorData = refused.error;
+  send(res, refused.status, { ok: false, error });
 }
 
 /**
@@ -62,7 +77,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 80 * 1024 * 1024;
+  const limitOf = options.bodyLimit ?? bodyLimit;
+  const largeBodies = new Slots(LARGE_BODY_SLOTS);
   const streams = new Set<ServerResponse>();
   let allowedHosts = new Set<string>();
 
@@ -94,20 +110,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         send(res, 415, { ok: false, error: { kind: 'invalid-input', message: 'API calls send application/json.' } });
         return;
       }
-      let input: unknown;
+      // The method is known before a byte of the body is read: its limit applies while the body streams in.
+      const method = methodOfPath(url.pathname);
+      if (method instanceof RequestRefused) return refuse(res, method);
+      let body: Awaited<ReturnType<typeof readJsonBody>>;
       try {
-        const body = await readBody(req, maxBody);
-        input = body === '' ? {} : JSON.parse(body);
-      } catch (e) {
-        const tooLarge = e instanceof Error && e.message === 'too-large';
-        send(res, tooLarge ? 413 : 400, {
-          ok: false,
-          error: { kind: 'invalid-input', message: tooLarge ? `The request is larger than ${maxBody} bytes.` : 'The request body is not valid JSON.' },
+        body = await readJsonBody(req, {
+          method,
+          limit: limitOf(method),
+          largeBytes: options.largeBodyBytes ?? LARGE_BODY_BYTES,
+          slots: largeBodies,
+          maxContainers: MAX_BODY_CONTAINERS,
         });
-        return;
+      } catch (e) {
+        if (e instanceof RequestRefused) return refuse(res, e);
+        throw e;
       }
-      const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input);
-      send(res, 200, envelope);
+      try {
+        send(res, 200, await dispatch(options.handlers, method, body.value));
+      } finally {
+        // A large body's value lives until its method has answered; only then may the next one be parsed.
+        body.release();
+      }
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

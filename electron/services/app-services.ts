@@ -91,6 +91,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       return { opened: true };
     },
     chooseImportPath: async ({ folder }) => ({ paths: o.dialogs ? await o.dialogs.chooseImport(folder) : [] }),
+    uiPreferences: async () => preferences.get().ui,
+    setUiPreferences: async (patch) => preferences.updateUi(patch),
     ...project.handlers,
     ...sourceHandlers(sources, imports, demo),
     ...tenantHandlers(tenants.service),

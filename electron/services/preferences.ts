@@ -7,10 +7,12 @@ const PreferencesV1 = z.object({
   version: z.literal(1),
   recentProjects: z.array(z.string()).max(50).default([]),
   lastProject: z.string().nullable().default(null),
+  /** Interface preferences (the contract's UiPreferences); added to version 1 with defaults, so older files still read. */
+  ui: z.object({ showMinimap: z.boolean().default(true) }).default({ showMinimap: true }),
 });
 export type Preferences = z.infer<typeof PreferencesV1>;
 
-const DEFAULTS: Preferences = { version: 1, recentProjects: [], lastProject: null };
+const DEFAULTS: Preferences = { version: 1, recentProjects: [], lastProject: null, ui: { showMinimap: true } };
 const MAX_RECENT = 12;
 
 /** Migrate whatever is on disk to the current version; unknown or broken files fall back to defaults. */
@@ -44,6 +46,13 @@ export class PreferencesStore {
   async noteProject(projectPath: string): Promise<void> {
     const recent = [projectPath, ...this.current.recentProjects.filter((p) => p !== projectPath)].slice(0, MAX_RECENT);
     await this.update({ ...this.current, recentProjects: recent, lastProject: projectPath });
+  }
+
+  /** Change interface preferences; fields left out keep their value. */
+  async updateUi(patch: Partial<Preferences['ui']>): Promise<Preferences['ui']> {
+    const ui = { ...this.current.ui, ...patch };
+    await this.update({ ...this.current, ui });
+    return ui;
   }
 
   async update(next: Preferences): Promise<void> {

@@ -29,6 +29,7 @@ export const MENU_COMMANDS = [
   'bindings.linkNearest',
   'cache.refreshRange',
   'cache.settings',
+  'view.toggleMinimap',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
@@ -152,6 +153,7 @@ export function buildMenuTemplate({ platform, isDev }: MenuOptions, actions: Men
     item({ label: 'Fit View', command: 'view.fit', accelerator: 'Shift+1' }),
     item({ label: 'Zoom In', command: 'view.zoomIn', accelerator: 'CmdOrCtrl+=' }),
     item({ label: 'Zoom Out', command: 'view.zoomOut', accelerator: 'CmdOrCtrl+-' }),
+    item({ label: 'Show or Hide Minimap', command: 'view.toggleMinimap', accelerator: 'Shift+M' }),
     separator,
     item({ label: 'Refresh Cached Data for This Range', command: 'cache.refreshRange' }),
     item({ label: 'History Cache…', command: 'cache.settings' }),

@@ -97,9 +97,10 @@ export class Influx1SeedTarget implements SeedTarget {
         timeoutMs: this.http.timeoutMs,
         action: 'write',
         database: this.http.database,
+        redactor: this.http.redactor,
       });
     }
-    const outcome = batchOutcome(res.status, res.body, lines.length);
+    const outcome = batchOutcome(res.status, res.body, lines.length, this.http.redactor);
     this.written += outcome.written;
     this.dropped += outcome.dropped;
     this.errors.push(...outcome.errors);

@@ -30,7 +30,7 @@ export class Influx2SeedTarget implements SeedTarget {
   async appendColumns(batch: { key: string; t: Float64Array; v: Float64Array }[]): Promise<void> {
     const points: WritePoint[] = [];
     for (const { key, t, v } of batch) for (let i = 0; i < t.length; i++) points.push({ key, t: t[i] as number, value: v[i] as number });
-    const result = await writeBatches(this.client, points, this.endpoint.token, this.signal);
+    const result = await writeBatches(this.client, points, this.signal);
     this.written += result.written;
     this.dropped += result.dropped;
     this.errors.push(...result.errors);

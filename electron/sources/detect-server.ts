@@ -1,6 +1,7 @@
 import { URL } from 'node:url';
 import { twinError } from '../../shared/api/errors';
 import { fetchText, hostPort, malformedResponse, statusFailure } from './http-failure';
+import { NO_SECRETS, Redactor } from './redactor';
 
 /**
  * What answers at a URL, from `/ping`: the InfluxDB version (header `X-Influxdb-Version`) and so which
@@ -35,8 +36,8 @@ export interface DetectOptions {
   signal?: AbortSignal;
   /** Authorization header value for the Flux probe on 1.8+ (`Token user:password`, `Basic ...`). */
   authorization?: string;
-  /** Secrets that must not appear in messages. */
-  secrets?: readonly (string | undefined)[];
+  /** Knows the secrets that must not appear in messages; by default, those of `authorization`. */
+  redactor?: Redactor;
 }
 
 /** Parse "1.6.7~rc0", "v2.7.4", "1.8.10-c1.8.10", "3.0.1"; undefined when there is no x.y. */
@@ -74,7 +75,7 @@ async function probeFlux(url: string, options: DetectOptions, where: string): Pr
       server: 'InfluxDB',
       timeoutMs: options.timeoutMs ?? 10_000,
       signal: options.signal,
-      secrets: options.secrets,
+      redactor: redactorOf(options),
     },
   );
   if (res.status >= 200 && res.status < 300) return true;
@@ -83,22 +84,26 @@ async function probeFlux(url: string, options: DetectOptions, where: string): Pr
   return 'unknown';
 }
 
+function redactorOf(options: DetectOptions): Redactor {
+  return options.redactor ?? (options.authorization ? Redactor.of({ authorization: options.authorization }) : NO_SECRETS);
+}
+
 /** GET /ping and decide what the server is and which dialects it speaks. */
 export async function detectServer(url: string, options: DetectOptions = {}): Promise<DetectedServer> {
   const where = hostPort(url);
-  const ctx = { where, server: 'InfluxDB', timeoutMs: options.timeoutMs ?? 10_000 };
+  const redactor = redactorOf(options);
+  const ctx = { where, server: 'InfluxDB', timeoutMs: options.timeoutMs ?? 10_000, redactor };
   const res = await fetchText(
     new URL('/ping', url),
     { method: 'GET', headers: options.authorization ? { Authorization: options.authorization } : {} },
-    {
-      ...ctx,
-      signal: options.signal,
-      secrets: options.secrets,
-    },
+    { ...ctx, signal: options.signal },
   );
   if (res.status < 200 || res.status >= 300) throw statusFailure(res.status, res.body, { ...ctx, action: 'ping' });
-  const build = res.headers.get('x-influxdb-build') ?? undefined;
-  const version = res.headers.get('x-influxdb-version') ?? (build === 'Cloud' ? 'Cloud' : undefined);
+  // Header values are server text like any other: they reach messages and the UI only as redacted excerpts.
+  const buildHeader = res.headers.get('x-influxdb-build');
+  const build = buildHeader === null ? undefined : redactor.quote(buildHeader, 40);
+  const versionHeader = res.headers.get('x-influxdb-version');
+  const version = versionHeader !== null ? redactor.quote(versionHeader, 60) : build === 'Cloud' ? 'Cloud' : undefined;
   if (version === undefined) throw malformedResponse(ctx, '/ping (no X-Influxdb-Version header)', res.body);
   const parsed = parseServerVersion(version);
   const warnings = versionWarnings(version, parsed);

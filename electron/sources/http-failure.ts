@@ -1,5 +1,6 @@
 import { URL } from 'node:url';
 import { twinError, type TwinError } from '../../shared/api/errors';
+import type { Redactor } from './redactor';
 
 /**
  * Turns what can go wrong on an HTTP call to a time-series server into a TwinError the UI can act on:
@@ -12,13 +13,6 @@ export function hostPort(url: string | URL): string {
   const u = typeof url === 'string' ? new URL(url) : url;
   const port = u.port || (u.protocol === 'https:' ? '443' : '80');
   return `${u.hostname}:${port}`;
-}
-
-/** Remove secrets from text that may be shown or logged (server messages can echo what they were sent). */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 3) out = out.split(s).join('***');
-  return out;
 }
 
 /** A DOMException named AbortError, as callers of an aborted source call expect. */
@@ -56,6 +50,8 @@ export interface FailureContext {
   server: string;
   /** The timeout that applied, for the timeout message. */
   timeoutMs: number;
+  /** Knows the request's secrets; server text is quoted only through it. */
+  redactor: Redactor;
 }
 
 /** The TwinError for a request that got no HTTP response (fetch threw, not a user cancellation). */
@@ -102,13 +98,14 @@ export function transportFailure(e: unknown, ctx: FailureContext, timedOut: bool
       { where },
     );
   }
-  const detail = codes[0] ?? (e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e));
+  // A library's message may hold the URL it was given, user info and all: quoted like server text.
+  const detail = codes[0] ?? ctx.redactor.quote(e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e));
   return twinError('unreachable', `Could not reach ${server} at ${where} (${detail}). Check the URL in the source settings and your network connection.`, {
     where,
   });
 }
 
-/** The server's own message from an error body: InfluxDB's `{"error": "..."}`, else the text, shortened. */
+/** The server's own message from an error body: InfluxDB's `{"error": "..."}`, else the text (quote it through a Redactor). */
 export function serverMessage(body: string): string {
   let msg = body.trim();
   try {
@@ -120,7 +117,7 @@ export function serverMessage(body: string): string {
   } catch {
     // Not JSON: the text itself is the message.
   }
-  return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
+  return msg;
 }
 
 export interface StatusContext extends FailureContext {
@@ -128,14 +125,12 @@ export interface StatusContext extends FailureContext {
   action: string;
   /** The database the call addressed, when there is one. */
   database?: string;
-  /** Secrets that must not appear in the message (a server may echo what it was sent). */
-  secrets?: readonly (string | undefined)[];
 }
 
 /** The TwinError for a non-2xx HTTP status. */
 export function statusFailure(status: number, body: string, ctx: StatusContext): TwinError {
   const { where, server, action } = ctx;
-  const msg = redact(serverMessage(body), ctx.secrets ?? []);
+  const msg = ctx.redactor.quote(serverMessage(body));
   const said = msg ? `: ${msg}` : '';
   const db = ctx.database !== undefined ? ` database "${ctx.database}"` : '';
   if (status === 401) {
@@ -181,11 +176,10 @@ export function unknownDatabase(ctx: Pick<StatusContext, 'where' | 'server' | 'd
 }
 
 /** The error for a response body that is not what the server should send. */
-export function malformedResponse(ctx: Pick<FailureContext, 'where' | 'server'>, what: string, body: string): TwinError {
-  const sample = body.length > 120 ? `${body.slice(0, 120)}…` : body;
+export function malformedResponse(ctx: Pick<FailureContext, 'where' | 'server'> & { redactor: Redactor }, what: string, body: string): TwinError {
   return twinError(
     'malformed-response',
-    `${ctx.where} answered the ${what} with something that is not ${ctx.server}'s JSON (${JSON.stringify(sample)}). Check that the URL points to ${ctx.server} and not to a proxy or another service.`,
+    `${ctx.where} answered the ${what} with something that is not ${ctx.server}'s JSON ("${ctx.redactor.quote(body)}"). Check that the URL points to ${ctx.server} and not to a proxy or another service.`,
     { where: ctx.where },
   );
 }
@@ -193,8 +187,6 @@ export function malformedResponse(ctx: Pick<FailureContext, 'where' | 'server'>,
 export interface TimedRequest extends FailureContext {
   /** The caller's cancellation; when it fires the call rejects with an AbortError. */
   signal?: AbortSignal | undefined;
-  /** Secrets that must not appear in any error message. */
-  secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -212,9 +204,7 @@ export async function fetchText(url: string | URL, init: RequestInit, req: Timed
     return { status: res.status, headers: res.headers, body };
   } catch (e) {
     if (req.signal?.aborted) throw abortError();
-    const err = transportFailure(e, req, timer.signal.aborted);
-    if (req.secrets) err.message = redact(err.message, req.secrets);
-    throw err;
+    throw transportFailure(e, req, timer.signal.aborted);
   } finally {
     clearTimeout(timeout);
   }

@@ -28,7 +28,7 @@ export interface WindowsQuery extends CallOptions {
 }
 
 /**
- * The one interface the rest of the app sees for time series (DESIGN.md, "Data sources").
+ * The one interface the rest of the app sees for time series (docs/architecture.md, "One request, from a component to a source").
  * Ranges are half-open [from, to) in epoch ms; windows follow `windowLayout` from shared/series/window-math.
  * Series are named by series keys (shared/series/series-key).
  */

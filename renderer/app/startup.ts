@@ -4,6 +4,7 @@ import { guardUnsaved, openDemo, openPath } from '../project/project-actions';
 import { useApp } from '../stores/app-store';
 import { useNotice } from '../stores/notice-store';
 import { useCache } from '../features/cache/cache-store';
+import { usePreferences } from '../stores/preferences-store';
 
 /**
  * What happens when the window opens: learn the host, subscribe to its events, open the project it names
@@ -21,7 +22,9 @@ export async function startApp(mount: () => void): Promise<void> {
     (s) => useApp.getState().setDemoData(s),
     () => undefined,
   );
-  const info = await api.appInfo({});
+  // Interface preferences come with the host's info, so the first frame already has the minimap as the user left it.
+  const [info, ui] = await Promise.all([api.appInfo({}), api.uiPreferences({}).catch(() => null)]);
+  if (ui) usePreferences.getState().load(ui);
   performance.mark('twin:app-info');
   app.setInfo(info);
   api.on('command', ({ command }) => runCommand(command));

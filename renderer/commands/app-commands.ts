@@ -1,6 +1,7 @@
 import { copyAssets, pasteAssets, type ClipboardPayload } from '../../shared/twin/edits/clipboard';
 import { deleteItems, flipAssets, moveAssets, rotateAssets } from '../../shared/twin/edits/asset-edits';
 import { createSystem } from '../../shared/twin/edits/system-edits';
+import { freeOffset } from '../../shared/twin/edits/placement';
 import { documentStore } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { useNotice } from '../stores/notice-store';
@@ -14,6 +15,7 @@ import { appEditor } from './app-editor';
 import { editorCommands } from './editor-command-list';
 import { cancelDrag } from '../editor/drag-bail';
 import { useCache } from '../features/cache/cache-store';
+import { setUiPreferences, usePreferences } from '../stores/preferences-store';
 
 let clipboard: ClipboardPayload | null = null;
 let pasteCount = 0;
@@ -34,7 +36,10 @@ function copy(): void {
 function paste(payload: ClipboardPayload | null = clipboard): void {
   if (!payload || !payload.assets.length) return;
   pasteCount++;
-  const { diff, assetIds } = pasteAssets(documentStore.getState().twin, payload, { x: 40 * pasteCount, y: 40 * pasteCount }, newId);
+  // Beside the copied assets, moved on into free space: a paste never lands on top of what is there.
+  const twin = documentStore.getState().twin;
+  const offset = freeOffset(twin, payload.assets, { x: 40 * pasteCount, y: 40 * pasteCount });
+  const { diff, assetIds } = pasteAssets(twin, payload, offset, newId);
   documentStore.getState().apply(diff, { kind: 'record' });
   useView.getState().select(assetIds);
   useNotice.getState().say(`Pasted ${assetIds.length} asset${assetIds.length > 1 ? 's' : ''} with new tags.`);
@@ -181,6 +186,12 @@ const commands: Command[] = [
         .getState()
         .refreshRange()
         .then(() => useNotice.getState().say(useCache.getState().notice ?? 'Refreshing the range shown.')),
+  },
+  {
+    id: 'view.toggleMinimap',
+    label: 'Show minimap',
+    keys: ['Shift+M'],
+    run: () => setUiPreferences({ showMinimap: !usePreferences.getState().ui.showMinimap }),
   },
 ];
 

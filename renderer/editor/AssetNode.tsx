@@ -6,8 +6,13 @@ import { SymbolSvg } from './symbol/SymbolSvg';
 import { HANDLE_SIZE, positionOf, type AssetFlowNode } from './flow-nodes';
 import { FarZoomContext } from './level-of-detail';
 import { useReadings } from '../features/values/readings-store';
+import './asset-node.css';
 
-/** One asset on the canvas: its symbol, its tag, and a handle per port (process ports square, signal ports round). */
+/**
+ * One asset on the canvas: its symbol and a handle per port (process ports square, signal ports round).
+ * Its tag is drawn by the tag label layer, in screen space; its accessible name is on React Flow's node
+ * element (flow-nodes.ts), which is what takes focus.
+ */
 export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<AssetFlowNode>) {
   const { asset } = data;
   const def = componentByKind(asset.kind);
@@ -18,11 +23,7 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
   const state = useReadings((s) => s.equipment[asset.id]);
   const showPorts = !far || hovered;
   if (!def) {
-    return (
-      <div className="asset-node asset-node--unknown" data-asset-tag={asset.tag} title={`Unknown component kind "${asset.kind}"`}>
-        <span className="asset-tag">{asset.tag}</span>
-      </div>
-    );
+    return <div className="asset-node asset-node--unknown" data-asset-tag={asset.tag} title={`Unknown component kind "${asset.kind}"`} />;
   }
   return (
     <div
@@ -31,7 +32,6 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
       data-asset-kind={asset.kind}
       data-running={state?.running ?? undefined}
       data-position={state?.position ?? undefined}
-      aria-label={`${def.name} ${asset.tag}${asset.name ? `, ${asset.name}` : ''}`}
       onPointerEnter={far ? () => setHovered(true) : undefined}
       onPointerLeave={
         far
@@ -44,7 +44,6 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
       }
     >
       <SymbolSvg def={def} tag={asset.tag} rotation={asset.rotation} flip={asset.flip} properties={asset.properties} hideTexts={far} />
-      {!far && <span className="asset-tag">{asset.tag}</span>}
       {def.ports.map((port) => {
         const p = placedPort(def, port.id, asset.rotation, asset.flip);
         const style = { left: p.x - HANDLE_SIZE / 2, top: p.y - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE };

@@ -5,7 +5,6 @@ import {
   ConnectionMode,
   Controls,
   ReactFlow,
-  getViewportForBounds,
   useReactFlow,
   useStore as useFlowStore,
   type Connection as FlowConnection,
@@ -21,21 +20,38 @@ import { useNotice } from '../stores/notice-store';
 import { AssetNode } from './AssetNode';
 import { EdgeMarkers } from './EdgeMarkers';
 import { ConnectionLayer } from './ConnectionLayer';
-import { NodeCache, assetNode, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
+import { NodeCache, type AssetFlowNode, type ConnectionFlowEdge } from './flow-nodes';
 import { setCanvasHandle } from './canvas-handle';
 import { newId } from './id';
 import { PALETTE_MIME } from '../panels/palette-drag';
 import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
-import { Minimap } from './Minimap';
 import { dragCancelled, dragEnded } from './drag-bail';
 import { dropSensor, isSensorDrag } from '../features/bindings/sensor-drag';
 import { ValueLayer } from '../features/values/ValueLayer';
+import { Minimap, MINIMAP_CLEARANCE } from './Minimap';
+import { TagLabelLayer } from './labels/TagLabelLayer';
+import { boundsOf } from '../../shared/geometry/box';
+import { fitBounds, type Viewport } from '../../shared/geometry/fit-view';
+import { assetBox } from '../../shared/twin/edits/placement';
+import { usePreferences } from '../stores/preferences-store';
 
 const nodeTypes = { asset: AssetNode };
 export const GRID = 10;
 const MIN_ZOOM = 0.05;
 const NO_NODES: AssetFlowNode[] = [];
 const NO_EDGES: ConnectionFlowEdge[] = [];
+
+/** The viewport showing the whole drawing in the canvas element, clear of the minimap when it is shown. */
+function fitWhole(el: HTMLElement): Viewport | null {
+  const bounds = boundsOf(Object.values(documentStore.getState().twin.assets).map(assetBox));
+  if (!bounds) return null;
+  const keepClear = usePreferences.getState().ui.showMinimap ? MINIMAP_CLEARANCE : undefined;
+  return fitBounds(
+    bounds,
+    { width: el.clientWidth, height: el.clientHeight },
+    { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: 1.5, ...(keepClear ? { keepClear } : {}) },
+  );
+}
 
 function portRef(asset: string | null | undefined, port: string | null | undefined) {
   return asset && port ? { asset, port } : null;
@@ -49,6 +65,7 @@ export function Canvas() {
   const focusRequest = useView((s) => s.focusRequest);
   const flow = useReactFlow<AssetFlowNode, ConnectionFlowEdge>();
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const showMinimap = usePreferences((s) => s.ui.showMinimap);
   // Caches live as long as the canvas; they only memoize node objects, so reading them in render is safe.
   const [nodeCache] = useState(() => new NodeCache());
 
@@ -61,27 +78,17 @@ export function Canvas() {
   useLayoutEffect(() => {
     if (shown) return;
     const el = container.current;
-    const list = Object.values(documentStore.getState().twin.assets);
-    if (el && list.length > 0) {
-      let x0 = Infinity,
-        y0 = Infinity,
-        x1 = -Infinity,
-        y1 = -Infinity;
-      for (const a of list) {
-        const n = assetNode(a, false);
-        x0 = Math.min(x0, a.position.x);
-        y0 = Math.min(y0, a.position.y);
-        x1 = Math.max(x1, a.position.x + (n.width ?? 0));
-        y1 = Math.max(y1, a.position.y + (n.height ?? 0));
-      }
-      void flow.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, MIN_ZOOM, 1.5, 0.1));
-    } else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    void flow.setViewport((el && fitWhole(el)) ?? { x: 0, y: 0, zoom: 1 });
     setShownLoad(loadCount);
   }, [shown, loadCount, flow]);
 
   useEffect(() => {
     setCanvasHandle({
-      fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+      fitView: () => {
+        const el = container.current;
+        const v = el && fitWhole(el);
+        if (v) void flow.setViewport(v, { duration: 200 });
+      },
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewCentre: () => {
@@ -208,8 +215,9 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
           {shown && <ConnectionLayer />}
+          {shown && <TagLabelLayer />}
           {shown && <ValueLayer />}
-          <Minimap />
+          {showMinimap && <Minimap />}
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       </FarZoomContext.Provider>

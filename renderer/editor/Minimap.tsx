@@ -7,6 +7,8 @@ import { placedSize } from '../../shared/catalog/port-geometry';
 
 const WIDTH = 200;
 const HEIGHT = 140;
+/** The corner the minimap takes (its canvas, border and React Flow's panel margin), which fitting the view keeps clear. */
+export const MINIMAP_CLEARANCE = { width: WIDTH + 2 + 15 + 10, height: HEIGHT + 2 + 15 + 10 };
 
 /**
  * The overview in the corner, drawn on one <canvas> from the document store: a React Flow MiniMap keeps a

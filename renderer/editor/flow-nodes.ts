@@ -49,6 +49,8 @@ export function assetNode(asset: Asset, selected: boolean): AssetFlowNode {
     position: asset.position,
     data: { asset },
     selected,
+    // The name screen readers give the focused node: its tag, then what it is ("CH-1, Chiller").
+    ariaLabel: def ? (asset.tag ? `${asset.tag}, ${def.name}` : def.name) : `${asset.tag || 'Asset'}, unknown component kind "${asset.kind}"`,
     width: size.width,
     height: size.height,
     measured: { width: size.width, height: size.height },

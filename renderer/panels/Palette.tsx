@@ -6,8 +6,8 @@ import { canvasHandle } from '../editor/canvas-handle';
 import { placeComponent } from '../editor/Canvas';
 import { useView } from '../stores/view-store';
 import { PALETTE_MIME } from './palette-drag';
-
-let placed = 0;
+import { assetBox, freeOffset } from '../../shared/twin/edits/placement';
+import { documentStore } from '../stores/document-store';
 
 function onDragStart(e: DragEvent<HTMLButtonElement>, kind: string) {
   e.dataTransfer.setData(PALETTE_MIME, kind);
@@ -15,11 +15,13 @@ function onDragStart(e: DragEvent<HTMLButtonElement>, kind: string) {
   e.dataTransfer.effectAllowed = 'copy';
 }
 
-/** Click or Enter places the component in the middle of the view (keyboard users cannot drag). */
+/** Click or Enter places the component in the middle of the view, or the free spot nearest to it (keyboard users cannot drag). */
 function placeAtCentre(kind: string) {
   const c = canvasHandle()?.viewCentre() ?? { x: 0, y: 0 };
-  const step = (placed++ % 5) * 20;
-  placeComponent(kind, { x: c.x + step - 30, y: c.y + step - 30 });
+  const size = assetBox({ kind, position: { x: 0, y: 0 }, rotation: 0 });
+  const probe = { kind, position: { x: c.x - size.width / 2, y: c.y - size.height / 2 }, rotation: 0 as const };
+  const offset = freeOffset(documentStore.getState().twin, [probe], { x: 0, y: 0 });
+  placeComponent(kind, { x: probe.position.x + offset.x, y: probe.position.y + offset.y });
 }
 
 const PaletteItem = memo(function PaletteItem({ def }: { def: ComponentDef }) {

@@ -32,6 +32,13 @@ import { SeriesStatsSchema, STATS_WINDOW_MS } from './binding-schemas';
 import { CacheFillProgressSchema, CacheStatsSchema } from './cache-schemas';
 import { ResidualProgressSchema, ResidualRunSchema } from './analysis-schemas';
 
+/** Interface preferences kept between sessions; add fields with a default, so older preference files still read. */
+export const UiPreferencesSchema = z.object({
+  /** Whether the overview map is drawn in the canvas corner. */
+  showMinimap: z.boolean(),
+});
+export type UiPreferences = z.infer<typeof UiPreferencesSchema>;
+
 /** An absolute path to a project file; the host decides whether the renderer may touch it. */
 const ProjectPath = z.string().min(1).max(4_096);
 
@@ -281,6 +288,8 @@ export const contract = {
     }),
     ResidualRunSchema,
   ),
+  uiPreferences: method('How the user left the interface (the minimap shown or hidden), kept between sessions.', z.object({}), UiPreferencesSchema),
+  setUiPreferences: method('Change interface preferences; fields left out keep their value.', UiPreferencesSchema.partial(), UiPreferencesSchema),
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -46,6 +46,8 @@ export const methodNames = [
   'refreshCache',
   'cancelCacheFill',
   'runResiduals',
+  'uiPreferences',
+  'setUiPreferences',
 ] as const;
 
 export type MethodNameList = (typeof methodNames)[number];

@@ -4,6 +4,8 @@
  * Tags are kept sorted by key, so one series has exactly one key.
  */
 
+import { quoteInput } from '../api/quote-input';
+
 export interface SeriesRef {
   measurement: string;
   /** Tag key → tag value. */
@@ -17,7 +19,7 @@ export class SeriesKeyError extends Error {
     readonly key: string,
     readonly position: number,
   ) {
-    super(`Invalid series key ${JSON.stringify(key)} at character ${position + 1}: ${message}`);
+    super(`Invalid series key ${quoteInput(key)} at character ${position + 1}: ${message}`);
     this.name = 'SeriesKeyError';
   }
 }

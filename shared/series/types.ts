@@ -96,7 +96,7 @@ export const CatalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
-export const WritePointSchema = z.object({ key: z.string(), t: EpochMs, value: z.number().finite() });
+export const WritePointSchema = z.object({ key: z.string().min(1).max(2_000), t: EpochMs, value: z.number().finite() });
 export type WritePoint = z.infer<typeof WritePointSchema>;
 
 export const WriteResultSchema = z.object({

@@ -5,14 +5,15 @@
  * further down could use to reach Object.prototype.
  */
 
+import { depthReason, MAX_DOCUMENT_DEPTH, RESERVED_KEYS, reservedKeyReason } from './document-policy';
+
 export interface SafeJsonOptions {
   /** Deepest allowed nesting of objects and arrays; a twin file needs about 6. */
   maxDepth?: number;
 }
 
-export const DEFAULT_MAX_DEPTH = 64;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The document policy's depth (document-policy.ts), which saving checks too. */
+export const DEFAULT_MAX_DEPTH = MAX_DOCUMENT_DEPTH;
 
 /** A JSON syntax or safety error at a line and column (both 1-based). */
 export class SafeJsonError extends Error {
@@ -93,7 +94,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
+    if (++this.depth > this.maxDepth) this.fail(depthReason(this.maxDepth));
   }
 
   private parseObject(): Record<string, unknown> {
@@ -110,7 +111,7 @@ class Parser {
       if (this.text.charCodeAt(this.pos) !== 34) this.unexpected('where a key in double quotes was expected');
       const keyAt = this.pos;
       const key = this.parseString();
-      if (FORBIDDEN_KEYS.has(key)) this.fail(`the key "${key}" is not allowed in a project file (rename it)`, keyAt);
+      if (RESERVED_KEYS.has(key)) this.fail(reservedKeyReason(key), keyAt);
       if (Object.prototype.hasOwnProperty.call(out, key)) this.fail(`the key "${key}" appears twice in the same object`, keyAt);
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 58) this.unexpected('where ":" was expected');

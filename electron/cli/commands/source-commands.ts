@@ -5,6 +5,7 @@ import { UsageError, type CliCommand, type CliIo } from '../cli-types';
 import { parseInstantArg } from '../instant-arg';
 import { openSource, SOURCE_OPTIONS, SOURCE_USAGE, sourceSpec } from '../source-args';
 import type { TimeSeriesSource } from '../../sources/source';
+import { unknownSeries } from '../unknown-series';
 
 async function withSource<T>(args: ReturnType<typeof parseArgs>, io: CliIo, work: (source: TimeSeriesSource) => Promise<T>): Promise<T> {
   const { source, warnings } = await openSource(sourceSpec(args));
@@ -13,6 +14,22 @@ async function withSource<T>(args: ReturnType<typeof parseArgs>, io: CliIo, work
     return await work(source);
   } finally {
     await source.close();
+  }
+}
+
+/** Thrown (as exit 1) when none of the asked series is in the source; the unknown ones are already named. */
+class NoSuchSeries extends Error {}
+
+/**
+ * Name on stderr every asked series the source does not have; when it has none of them, there is nothing to
+ * show: exit 1. The known ones are still answered (an unknown one comes back empty).
+ */
+async function reportUnknown(source: TimeSeriesSource, keys: readonly string[], command: string, io: CliIo): Promise<void> {
+  const unknown = await unknownSeries(source, keys);
+  for (const key of unknown) io.err(`twin ${command}: no series ${JSON.stringify(key)} in the source (twin catalog lists what it has)`);
+  if (unknown.length === keys.length) {
+    const n = keys.length === 1 ? 'the series asked for is not' : `none of the ${keys.length} series asked for is`;
+    throw new NoSuchSeries(`${n} in the source`);
   }
 }
 
@@ -74,7 +91,10 @@ ${SOURCE_USAGE}`,
     if (to <= from) throw new UsageError('--to must be after --from.');
     const n = positiveInt(optionValue(args, 'points'), 'points', 1000, MAX_WINDOWS);
     const layout = windowLayout({ from, to }, n);
-    const series = await withSource(args, io, (s) => s.windows(keys, layout));
+    const series = await withSource(args, io, async (s) => {
+      await reportUnknown(s, keys, 'query', io);
+      return s.windows(keys, layout);
+    });
     if (args.flags.has('json')) io.out(JSON.stringify({ series }));
     else {
       for (const w of series) {
@@ -100,7 +120,10 @@ export const valueAtCommand: CliCommand = {
     const atText = optionValue(args, 'at');
     if (!atText) throw new UsageError('Give the instant with --at T.');
     const at = parseInstantArg(atText, 'at', optionValue(args, 'tz'));
-    const values = await withSource(args, io, (s) => s.valueAt(keys, at));
+    const values = await withSource(args, io, async (s) => {
+      await reportUnknown(s, keys, 'value-at', io);
+      return s.valueAt(keys, at);
+    });
     if (args.flags.has('json')) io.out(JSON.stringify({ values }));
     else for (const v of values) io.out(`${v.key}: ${v.value === null ? 'no value' : `${v.value} at ${new Date(v.t as number).toISOString()}`}`);
     return 0;

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -23,14 +23,24 @@ export interface InstalledCli {
   dir: string;
   /** The bin as the package ships it. */
   bin: string;
-  /** Run `node bin/twin.cjs ARGS` in a child process. */
+  /** Run `node bin/twin.cjs ARGS` in a child process, waiting for it (the test's own event loop stands still meanwhile). */
   run(args: readonly string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): CliRun;
+  /** The same without blocking: for commands that talk to servers running in the test's own process. */
+  runAsync(args: readonly string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun>;
   remove(): void;
 }
 
-function result(r: SpawnSyncReturns<string>): CliRun {
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Run a command to its end; never blocks the event loop, kills it after a minute. */
+export function runCommand(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Build the package folder; call remove() when done. */
@@ -58,13 +68,12 @@ export async function installCli(): Promise<InstalledCli> {
   return {
     dir,
     bin,
-    run: (args, options = {}) =>
-      result(spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? dir, env: options.env ?? process.env, timeout: 60_000 })),
+    run: (args, options = {}) => {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? dir, env: options.env ?? process.env, timeout: 60_000 });
+      if (r.error) throw r.error;
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    runAsync: (args, options = {}) => runCommand(process.execPath, [bin, ...args], { cwd: options.cwd ?? dir, ...(options.env ? { env: options.env } : {}) }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-}
-
-/** Run any command (npx, a linked `twin`) the same way, for comparing exit codes and output. */
-export function runCommand(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): CliRun {
-  return result(spawnSync(command, args, { encoding: 'utf8', cwd: options.cwd, env: options.env ?? process.env, timeout: 60_000 }));
 }

@@ -2,13 +2,14 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTwinError, twinError } from '../../../shared/api/errors';
 import type { Fingerprint, OpenedProject } from '../../../shared/api/contract';
+import { MAX_PROJECT_BYTES, sizeReason } from '../../../shared/twin/document-policy';
 import { parseProjectText } from '../../../shared/twin/validate';
 import { fingerprintOf } from './fingerprint';
 import { fileSystemError } from './fs-errors';
 import { checkProjectPath } from './project-path';
 
-/** Project files larger than this are refused before a byte is read; a 500-asset plant is about 0.5 MB. */
-export const DEFAULT_MAX_PROJECT_BYTES = 50 * 1024 * 1024;
+/** Project files larger than this are refused before a byte is read (the document policy's cap). */
+export const DEFAULT_MAX_PROJECT_BYTES = MAX_PROJECT_BYTES;
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -16,14 +17,10 @@ export interface ReadOptions {
   anyName?: boolean;
 }
 
-function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 function tooLarge(file: string, size: number, max: number): Error {
   return twinError(
     'file-too-large',
-    `Cannot open ${file}: it is ${megabytes(size)}, more than the ${megabytes(max)} a project file may have. Check that it is a Twin Studio project; sensor data belongs in a data source, not in the project.`,
+    `Cannot open ${file}: ${sizeReason(size, max)}. Check that it is a Twin Studio project; sensor data belongs in a data source, not in the project.`,
     { where: file, details: { size, maxBytes: max } },
   );
 }

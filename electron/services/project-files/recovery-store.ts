@@ -6,7 +6,9 @@ import { migrate } from '../../../shared/twin/migrations/migrate';
 import { parseJsonSafe } from '../../../shared/twin/safe-json';
 import type { TwinDocument } from '../../../shared/twin/schema';
 import { checkDocument } from '../../../shared/twin/validate';
+import { MAX_DOCUMENT_DEPTH } from '../../../shared/twin/document-policy';
 import { writeFileAtomic } from './atomic-write';
+import { serializeWithinCap } from './document-checks';
 import { errnoCode, fileSystemError } from './fs-errors';
 import { DEFAULT_MAX_PROJECT_BYTES, decodeProjectBytes, readBoundedFile } from './read-project';
 import { sweepTempFiles } from './temp-files';
@@ -59,6 +61,9 @@ export class RecoveryStore {
   /** Autosave a session's document (atomically: a crash mid-write keeps the previous autosave). */
   async write(session: string, projectPath: string | null, document: TwinDocument): Promise<{ savedAt: number }> {
     const file = this.fileOf(session);
+    // What saving the document would refuse, the autosave refuses now: a recovery copy that could not be
+    // opened would be silently never offered.
+    serializeWithinCap(document, 'autosave');
     const savedAt = Date.now();
     const record: RecoveryFile = { recoveryFormat: RECOVERY_FORMAT, session, path: projectPath, name: document.name, savedAt, document };
     try {
@@ -75,7 +80,8 @@ export class RecoveryStore {
     const { bytes } = await readBoundedFile(file, DEFAULT_MAX_PROJECT_BYTES + 1024 * 1024, 'read the recovery file');
     let json: unknown;
     try {
-      json = parseJsonSafe(decodeProjectBytes(bytes, file));
+      // The document sits one level inside the record.
+      json = parseJsonSafe(decodeProjectBytes(bytes, file), { maxDepth: MAX_DOCUMENT_DEPTH + 1 });
     } catch (e) {
       if (isTwinError(e)) throw e;
       throw twinError('file-invalid', `The recovery file ${file} is damaged (${e instanceof Error ? e.message : String(e)}); discard it.`, { where: file });

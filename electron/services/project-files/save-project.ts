@@ -5,15 +5,13 @@ import type { Fingerprint } from '../../../shared/api/contract';
 import type { TwinDocument } from '../../../shared/twin/schema';
 import { checkDocument } from '../../../shared/twin/validate';
 import { writeFileAtomic } from './atomic-write';
+import { checkDocumentShape, serializeWithinCap } from './document-checks';
 import { fingerprintOf, sha256 } from './fingerprint';
 import { errnoCode, fileSystemError } from './fs-errors';
 import { checkProjectPath } from './project-path';
 import { DEFAULT_MAX_PROJECT_BYTES, readBoundedFile } from './read-project';
 
-/** How a document is written: two-space JSON with a final newline, so files diff well in Git. */
-export function serializeDocument(doc: TwinDocument): Buffer {
-  return Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
-}
+export { serializeDocument } from './document-checks';
 
 /** The fingerprint of what is at a path now, or null when nothing is. */
 async function onDisk(file: string): Promise<Fingerprint | null> {
@@ -68,6 +66,8 @@ export async function saveProjectFile(
   overwrite = false,
 ): Promise<{ path: string; fingerprint: Fingerprint }> {
   const file = checkProjectPath(filePath);
+  // Depth and reserved keys first: the validator below walks the document recursively.
+  checkDocumentShape(doc, 'save');
   const errors: Problem[] = checkDocument(doc).problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const [first] = errors as [Problem];
@@ -81,7 +81,7 @@ export async function saveProjectFile(
       },
     );
   }
-  const bytes = serializeDocument(doc);
+  const bytes = serializeWithinCap(doc, 'save', file);
   return serialized(file, async () => {
     // Checked after the new content is safely in the temp file, to keep the window for a race small.
     const beforeRename = async () => {

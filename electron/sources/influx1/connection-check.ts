@@ -40,13 +40,13 @@ async function anonymousCanRead(http: Influx1Http, options: RequestOptions): Pro
  */
 export async function checkInflux1(http: Influx1Http, options: RequestOptions = {}): Promise<Influx1Check> {
   const auth = http.authorizationHeader();
-  const detectOptions: Parameters<typeof detectServer>[1] = { timeoutMs: http.timeoutMs, secrets: http.secretValues() };
+  const detectOptions: Parameters<typeof detectServer>[1] = { timeoutMs: http.timeoutMs, redactor: http.redactor };
   if (options.signal) detectOptions.signal = options.signal;
   if (auth) detectOptions.authorization = auth;
   const server = await detectServer(http.base.href, detectOptions);
   requireDialect(server, 'influxql', http.base.href);
   const warnings = [...server.warnings];
-  const ctx = { where: http.where, server: 'InfluxDB', database: http.database };
+  const ctx = http.responseContext();
 
   const dbs = await http.queryOne('SHOW DATABASES', options, undefined);
   const names = dbs.series.flatMap((s) => (s.values ?? []).map((row) => row[0]));
@@ -72,7 +72,7 @@ export async function checkInflux1(http: Influx1Http, options: RequestOptions = 
       `The credentials for InfluxDB at ${http.where} can write to "${http.database}". Browsing needs only READ; keep write access for the credentials that store analysis results.`,
     );
   } else if (probe.status !== 403) {
-    throw statusFailure(probe.status, probe.body, { ...ctx, timeoutMs: http.timeoutMs, action: 'write check', secrets: http.secretValues() });
+    throw statusFailure(probe.status, probe.body, { ...ctx, timeoutMs: http.timeoutMs, action: 'write check' });
   }
   return { server, version: server.version, warnings };
 }

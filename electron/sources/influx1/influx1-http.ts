@@ -1,7 +1,8 @@
 import { URL } from 'node:url';
 import type { Influx1Profile } from '../../../shared/api/source-schemas';
 import { abortError, fetchText, hostPort, statusFailure } from '../http-failure';
-import { parseQueryResponse, statementFailure, type StatementResult } from './query-response';
+import { Redactor } from '../redactor';
+import { parseQueryResponse, statementFailure, type ResponseContext, type StatementResult } from './query-response';
 
 /** What a request to the server may carry beyond its body. */
 export interface RequestOptions {
@@ -20,7 +21,8 @@ export class Influx1Http {
   readonly retentionPolicy: string | undefined;
   readonly timeoutMs: number;
   private readonly authorization: string | undefined;
-  private readonly secrets: (string | undefined)[];
+  /** Knows this profile's secrets; every server text this client quotes goes through it. */
+  readonly redactor: Redactor;
   /** Requests in flight, so close() can abort them. */
   private readonly inFlight = new Set<AbortController>();
 
@@ -45,17 +47,17 @@ export class Influx1Http {
     this.timeoutMs = profile.timeoutMs ?? 30_000;
     if (profile.token) this.authorization = `Token ${profile.token}`;
     else if (username !== undefined && username !== '') this.authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
-    this.secrets = [profile.token, password, this.authorization];
+    this.redactor = Redactor.of({ url: profile.url, username, password, token: profile.token, authorization: this.authorization });
+  }
+
+  /** What messages about this server's answers need: where, which database, and the redactor. */
+  responseContext(): ResponseContext {
+    return { where: this.where, server: 'InfluxDB', database: this.database, redactor: this.redactor };
   }
 
   /** The Authorization header value, for probes made outside this client (detect-server). */
   authorizationHeader(): string | undefined {
     return this.authorization;
-  }
-
-  /** Values that must never appear in messages. */
-  secretValues(): readonly (string | undefined)[] {
-    return this.secrets;
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
@@ -74,7 +76,7 @@ export class Influx1Http {
     this.inFlight.add(own);
     const signal = options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal;
     try {
-      return await fetchText(url, init, { where: this.where, server: 'InfluxDB', timeoutMs: this.timeoutMs, signal, secrets: this.secrets });
+      return await fetchText(url, init, { where: this.where, server: 'InfluxDB', timeoutMs: this.timeoutMs, signal, redactor: this.redactor });
     } finally {
       this.inFlight.delete(own);
     }
@@ -89,8 +91,8 @@ export class Influx1Http {
     if (database !== undefined) form.set('db', database);
     if (this.retentionPolicy) form.set('rp', this.retentionPolicy);
     const res = await this.call('query', { epoch: 'ms' }, { method: 'POST', body: form, headers: this.headers() }, options);
-    const ctx = { where: this.where, server: 'InfluxDB', database: this.database };
-    if (res.status !== 200) throw statusFailure(res.status, res.body, { ...ctx, timeoutMs: this.timeoutMs, action: 'query', secrets: this.secrets });
+    const ctx = this.responseContext();
+    if (res.status !== 200) throw statusFailure(res.status, res.body, { ...ctx, timeoutMs: this.timeoutMs, action: 'query' });
     return parseQueryResponse(res.body, statements.length, ctx);
   }
 
@@ -98,7 +100,7 @@ export class Influx1Http {
   async queryOne(statement: string, options: RequestOptions = {}, database: string | undefined = this.database): Promise<StatementResult> {
     const [result] = await this.query([statement], options, database);
     if (!result) return { series: [], error: undefined };
-    if (result.error !== undefined) throw statementFailure(result.error, { where: this.where, server: 'InfluxDB', database: this.database });
+    if (result.error !== undefined) throw statementFailure(result.error, this.responseContext());
     return result;
   }
 

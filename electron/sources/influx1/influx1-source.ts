@@ -82,8 +82,7 @@ export class Influx1Source implements TimeSeriesSource {
   private seriesOf(result: StatementResult | undefined, key: string): StatementResult['series'] {
     if (!result) return [];
     if (result.error !== undefined) {
-      const e = statementFailure(`${result.error} (series ${key})`, { where: this.http.where, server: 'InfluxDB', database: this.http.database });
-      throw e;
+      throw statementFailure(result.error, this.http.responseContext(), key);
     }
     return result.series;
   }
@@ -98,7 +97,7 @@ export class Influx1Source implements TimeSeriesSource {
   async catalog(query: CatalogQuery = {}): Promise<CatalogEntry[]> {
     this.open(query.signal);
     const [fields, series] = await this.http.query(CATALOG_STATEMENTS, { signal: query.signal });
-    const ctx = { where: this.http.where, server: 'InfluxDB', database: this.http.database };
+    const ctx = this.http.responseContext();
     for (const r of [fields, series]) {
       if (r?.error === undefined) continue;
       // 1.6 answers SHOW FIELD KEYS on a missing database with "not executed", naming no cause.
@@ -198,7 +197,7 @@ export class Influx1Source implements TimeSeriesSource {
   async deleteRange(selection: DeleteSelection, options: CallOptions = {}): Promise<void> {
     this.open(options.signal);
     const [result] = await this.http.query([deleteStatement(selection)], { signal: options.signal });
-    if (result?.error !== undefined) throw statementFailure(result.error, { where: this.http.where, server: 'InfluxDB', database: this.http.database });
+    if (result?.error !== undefined) throw statementFailure(result.error, this.http.responseContext());
   }
 
   /** Send lines in batches, several in flight; a failure after some landed is a `partial-write` saying how many. */
@@ -216,10 +215,10 @@ export class Influx1Source implements TimeSeriesSource {
             timeoutMs: this.http.timeoutMs,
             action: 'write',
             database: this.http.database,
-            secrets: this.http.secretValues(),
+            redactor: this.http.redactor,
           });
         }
-        total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length));
+        total = addOutcomes(total, batchOutcome(res.status, res.body, batch.length, this.http.redactor));
       });
     } catch (e) {
       if (total.written === 0 || !(isTwinError(e) || (e instanceof Error && e.name === 'AbortError'))) throw e;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TwinError } from '../../../shared/api/errors';
 import { twinError } from '../../../shared/api/errors';
 import { malformedResponse, unknownDatabase } from '../http-failure';
+import type { Redactor } from '../redactor';
 
 /** One series of an InfluxQL result: `values` rows are parallel to `columns`. */
 const ResultSeriesSchema = z.object({
@@ -34,6 +35,8 @@ export interface ResponseContext {
   where: string;
   server: string;
   database: string;
+  /** Statement errors are server text: quoted through it. */
+  redactor: Redactor;
 }
 
 /** Parse a /query JSON body into one result per statement; throws malformed-response when it is not that. */
@@ -60,8 +63,9 @@ export function parseQueryResponse(body: string, statements: number, ctx: Respon
 }
 
 /** The TwinError for an error the server gave one statement. */
-export function statementFailure(error: string, ctx: ResponseContext): TwinError {
+export function statementFailure(serverError: string, ctx: ResponseContext, series?: string): TwinError {
   const { where, server } = ctx;
+  const error = `${ctx.redactor.quote(serverError, 300)}${series === undefined ? '' : ` (series ${series})`}`;
   if (/database not found/i.test(error)) return unknownDatabase(ctx);
   if (/retention policy not found/i.test(error)) {
     return twinError(

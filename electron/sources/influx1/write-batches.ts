@@ -1,5 +1,6 @@
 import type { LinePrecision } from '../../../shared/series/line-protocol';
 import type { WriteResult } from '../../../shared/series/types';
+import type { Redactor } from '../redactor';
 
 /** 1.x's /write names microseconds "u" and nanoseconds "n"; an unknown value silently means nanoseconds. */
 export const INFLUX1_PRECISION: Record<LinePrecision, string> = { s: 's', ms: 'ms', us: 'u', ns: 'n' };
@@ -13,7 +14,7 @@ export const WRITE_BATCH_POINTS = 5_000;
  * Lines it could not parse are listed as "unable to parse '...'", each one dropped. Other 4xx/5xx are
  * not read here: they throw before this.
  */
-export function batchOutcome(status: number, body: string, lines: number): WriteResult {
+export function batchOutcome(status: number, body: string, lines: number, redactor: Redactor): WriteResult {
   if (status === 204 || status === 200) return { written: lines, dropped: 0, errors: [] };
   let message = body.trim();
   try {
@@ -28,7 +29,7 @@ export function batchOutcome(status: number, body: string, lines: number): Write
   dropped += (message.match(/unable to parse '/g) ?? []).length;
   // Without "partial write" the server rejected the whole batch.
   if (!partial || dropped > lines) dropped = lines;
-  return { written: lines - dropped, dropped, errors: [message.length > 500 ? `${message.slice(0, 500)}…` : message] };
+  return { written: lines - dropped, dropped, errors: [redactor.quote(message, 500)] };
 }
 
 /** Whether a /write status is one batchOutcome can read (the rest are request failures). */

@@ -1,4 +1,5 @@
 import { isTwinError, twinError, type TwinError } from '../../../shared/api/errors';
+import type { Redactor } from '../redactor';
 import { FluxResultError } from './flux-rows';
 
 /**
@@ -14,8 +15,8 @@ export interface FailureContext {
   bucket: string;
   /** What was being done, e.g. "reading windows of chiller#kw"; starts the message. */
   doing: string;
-  /** The token, only so it can be blanked out of any text the server echoes back. */
-  secret?: string;
+  /** Knows the token (and any user info in the URL): server text is quoted only through it. */
+  redactor: Redactor;
 }
 
 const UNREACHABLE_CODES = new Set([
@@ -30,14 +31,6 @@ const UNREACHABLE_CODES = new Set([
   'ECONNABORTED',
   'EADDRNOTAVAIL',
 ]);
-
-/** Remove the secret and cap the length of text that came from the server or the network. */
-export function redact(text: string, secret: string | undefined, max = 300): string {
-  let out = text;
-  if (secret) out = out.split(secret).join('***');
-  out = out.replace(/\s+/g, ' ').trim();
-  return out.length > max ? `${out.slice(0, max)}…` : out;
-}
 
 interface HttpLike {
   statusCode: number;
@@ -70,7 +63,7 @@ export function serverMessage(e: HttpLike): string {
 }
 
 function fromHttp(e: HttpLike, ctx: FailureContext): TwinError {
-  const said = redact(serverMessage(e), ctx.secret);
+  const said = ctx.redactor.quote(serverMessage(e));
   const status = `HTTP ${e.statusCode}`;
   const where = ctx.where;
   const lower = said.toLowerCase();
@@ -144,7 +137,7 @@ export function clientFailure(e: unknown, ctx: FailureContext): TwinError {
   if (isTwinError(e)) return e;
   const where = ctx.where;
   if (e instanceof FluxResultError) {
-    const said = redact(e.message, ctx.secret);
+    const said = ctx.redactor.quote(e.message, 200);
     return e.kind === 'query-failed'
       ? twinError('source-error', `${ctx.doing} failed: InfluxDB at ${where} reported an error while sending results: ${said}`, { where })
       : twinError(
@@ -183,9 +176,9 @@ export function clientFailure(e: unknown, ctx: FailureContext): TwinError {
   if (err instanceof SyntaxError) {
     return twinError(
       'malformed-response',
-      `${ctx.doing} failed: InfluxDB at ${where} sent a response that could not be read (${redact(err.message, ctx.secret)}).`,
+      `${ctx.doing} failed: InfluxDB at ${where} sent a response that could not be read (${ctx.redactor.quote(err.message)}).`,
       { where },
     );
   }
-  return twinError('source-error', `${ctx.doing} failed talking to InfluxDB at ${where}: ${redact(err.message, ctx.secret)}`, { where });
+  return twinError('source-error', `${ctx.doing} failed talking to InfluxDB at ${where}: ${ctx.redactor.quote(err.message)}`, { where });
 }

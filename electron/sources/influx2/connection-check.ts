@@ -18,12 +18,14 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 /** The server's version from `/ping` (`X-Influxdb-Version`), or from `/health` where there is no `/ping`. */
 export async function serverVersion(client: FluxClient, signal?: AbortSignal): Promise<string | undefined> {
+  // The version is server text, shown in the UI and in messages: only as a redacted excerpt.
+  const quoted = (v: string | undefined) => (v === undefined ? undefined : client.redactor.quote(v, 60));
   const ping = await client.request('GET', '/ping', '', `Checking InfluxDB at ${client.where}`, signal);
-  if (ping.status >= 200 && ping.status < 300) return header(ping.headers, 'x-influxdb-version');
+  if (ping.status >= 200 && ping.status < 300) return quoted(header(ping.headers, 'x-influxdb-version'));
   const health = await client.request('GET', '/health', '', `Checking InfluxDB at ${client.where}`, signal);
   if (health.status >= 200 && health.status < 300) {
     const v = (health.body as { version?: unknown } | undefined)?.version;
-    return typeof v === 'string' ? v : header(health.headers, 'x-influxdb-version');
+    return quoted(typeof v === 'string' ? v : header(health.headers, 'x-influxdb-version'));
   }
   throw client.failure(ping, `Checking InfluxDB at ${client.where}`);
 }

@@ -2,7 +2,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { HttpError, InfluxDB, chunksToLinesIterable, linesToRowsIterable, type ParameterizedQuery, type Transport } from '@influxdata/influxdb-client';
 import type { TwinError } from '../../../shared/api/errors';
-import { clientFailure } from './client-failure';
+import { Redactor } from '../redactor';
+import { clientFailure, type FailureContext } from './client-failure';
 import { FluxResultError, decodeRow, type FluxPoint } from './flux-rows';
 
 /**
@@ -49,7 +50,9 @@ async function* requireAnnotations(lines: AsyncIterable<string>): AsyncGenerator
     if (line === '') {
       blockStart = true;
     } else {
-      if (blockStart && !line.startsWith('#')) throw new FluxResultError(`the response starts with ${JSON.stringify(line.slice(0, 80))}`, 'malformed');
+      // The line is server text: the whole head goes into the message, which clientFailure quotes through the redactor
+      // (redacting before any cut, so no part of an echoed secret survives a cut).
+      if (blockStart && !line.startsWith('#')) throw new FluxResultError(`the response starts with "${line.slice(0, 4_096)}"`, 'malformed');
       blockStart = false;
     }
     yield line;
@@ -65,11 +68,14 @@ async function* rearmEach(chunks: AsyncIterable<Uint8Array>, arm: () => void): A
 
 export class FluxClient {
   readonly where: string;
+  /** Knows the token and any user info in the URL; every error this client makes goes through it. */
+  readonly redactor: Redactor;
   private readonly transport: Transport;
   private readonly agent: HttpAgent;
 
   constructor(private readonly endpoint: FluxEndpoint) {
     this.where = hostPort(endpoint.url);
+    this.redactor = Redactor.of({ url: endpoint.url, token: endpoint.token });
     this.agent = endpoint.url.startsWith('https:') ? new HttpsAgent({ keepAlive: true, maxSockets: 8 }) : new HttpAgent({ keepAlive: true, maxSockets: 8 });
     this.transport = new InfluxDB({ url: endpoint.url, token: endpoint.token, timeout: endpoint.timeoutMs, transportOptions: { agent: this.agent } }).transport;
   }
@@ -109,7 +115,7 @@ export class FluxClient {
       return out;
     } catch (e) {
       if (signal?.aborted) throw abortError(signal);
-      const ctx = { where: this.where, org: this.endpoint.org, bucket: this.endpoint.bucket, doing, secret: this.endpoint.token };
+      const ctx = this.failureContext(doing);
       if (timedOut) throw clientFailure(Object.assign(new Error('timed out'), { name: 'RequestTimedOutError' }), ctx);
       throw clientFailure(e, ctx);
     } finally {
@@ -166,7 +172,11 @@ export class FluxClient {
       body: text,
       json: typeof res.body === 'object' ? res.body : undefined,
     });
-    return clientFailure(err, { where: this.where, org: this.endpoint.org, bucket: this.endpoint.bucket, doing, secret: this.endpoint.token });
+    return clientFailure(err, this.failureContext(doing));
+  }
+
+  private failureContext(doing: string): FailureContext {
+    return { where: this.where, org: this.endpoint.org, bucket: this.endpoint.bucket, doing, redactor: this.redactor };
   }
 
   /** Close idle keep-alive sockets; calls still running end with an error. */

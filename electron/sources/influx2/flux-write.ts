@@ -2,7 +2,7 @@ import { isTwinError, twinError, type TwinError } from '../../../shared/api/erro
 import { toLineProtocol } from '../../../shared/series/line-protocol';
 import type { WritePoint, WriteResult } from '../../../shared/series/types';
 import type { FluxClient, RawResponse } from './flux-client';
-import { redact, serverMessage } from './client-failure';
+import { serverMessage } from './client-failure';
 
 /** Lines per write request: well under the 2.x default body limit, few enough requests for a year of results. */
 export const WRITE_BATCH_LINES = 5_000;
@@ -28,14 +28,14 @@ function bodyText(res: RawResponse): string {
  * counted and the next batch still goes; a problem with the server or the token stops the write, as a
  * `partial-write` error when earlier batches already landed.
  */
-export async function writeBatches(client: FluxClient, points: readonly WritePoint[], secret: string, signal?: AbortSignal): Promise<WriteResult> {
+export async function writeBatches(client: FluxClient, points: readonly WritePoint[], signal?: AbortSignal): Promise<WriteResult> {
   // A point line protocol cannot carry (a line break in a name...) refuses the whole write before anything
   // is sent, as the 1.x source does: a TwinError of kind invalid-input naming the series key.
-  return writeLineBatches(client, toLineProtocol(points, 'ms'), secret, signal);
+  return writeLineBatches(client, toLineProtocol(points, 'ms'), signal);
 }
 
 /** Write lines of line protocol (ms precision) in batches, as `writeBatches` does for points. */
-export async function writeLineBatches(client: FluxClient, lines: readonly string[], secret: string, signal?: AbortSignal): Promise<WriteResult> {
+export async function writeLineBatches(client: FluxClient, lines: readonly string[], signal?: AbortSignal): Promise<WriteResult> {
   const errors: string[] = [];
   let written = 0;
   let dropped = 0;
@@ -66,7 +66,7 @@ export async function writeLineBatches(client: FluxClient, lines: readonly strin
       continue;
     }
     if (res.status === 400 || res.status === 422) {
-      const said = redact(bodyText(res), secret);
+      const said = client.redactor.quote(bodyText(res), 300);
       // 2.x OSS rejects a whole batch with 400; 422 and 1.8's 400 carry `dropped=N` when only some points failed.
       const n = Math.min(batch.length, droppedCount(said) ?? batch.length);
       written += batch.length - n;

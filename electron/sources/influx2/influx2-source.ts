@@ -87,7 +87,7 @@ function toSeriesWindows(key: string, rows: Map<number, WindowRow>): SeriesWindo
   return out;
 }
 
-/** InfluxDB 2.x / Cloud / 1.8+ through Flux (DESIGN.md, "Data sources"). */
+/** InfluxDB 2.x / Cloud / 1.8+ through Flux (docs/architecture.md, "One request, from a component to a source"). */
 export class Influx2Source implements TimeSeriesSource {
   readonly kind = 'influx2' as const;
   private readonly client: FluxClient;
@@ -200,11 +200,11 @@ export class Influx2Source implements TimeSeriesSource {
   }
 
   write(points: readonly WritePoint[], options: CallOptions = {}): Promise<WriteResult> {
-    return writeBatches(this.client, points, this.profile.token, options.signal);
+    return writeBatches(this.client, points, options.signal);
   }
 
   writeRecords(records: readonly WriteRecord[], options: CallOptions = {}): Promise<WriteResult> {
-    return writeLineBatches(this.client, recordsToLineProtocol(records, 'ms'), this.profile.token, options.signal);
+    return writeLineBatches(this.client, recordsToLineProtocol(records, 'ms'), options.signal);
   }
 
   /** Through `/api/v2/delete` (2.x and 1.8): the predicate names the measurement and tags, start and stop are inclusive. */

@@ -6,7 +6,7 @@
  * query per series in parallel (local-store.bench.ts, alternating runs over 20 sensor-years:
  * 113 vs 186 ms for means, 257 vs 348 ms for the full envelope).
  */
-import { mkdir, realpath } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { twinError } from '../../../shared/api/errors';
 import type { CatalogEntry, RawPoints, SeriesWindows, TimeRange, ValueAt, WindowLayout, WritePoint, WriteResult } from '../../../shared/series/types';
@@ -148,6 +148,19 @@ export class LocalStore implements TimeSeriesSource {
       }
       return undefined;
     });
+  }
+
+  /**
+   * Open the store in a folder that already holds one; `not-found` otherwise, with nothing created. For
+   * commands that only read: a mistyped folder must not silently become an empty store.
+   */
+  static async openExisting(dir: string, options: LocalStoreOptions = {}): Promise<LocalStore> {
+    const isFile = await stat(path.join(dir, DATABASE_FILE)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isFile) throw twinError('not-found', `no local store in ${dir}; create one with twin seed or twin import`, { where: dir });
+    return LocalStore.open(dir, options);
   }
 
   private check(): void {

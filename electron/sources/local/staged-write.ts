@@ -11,6 +11,7 @@
  */
 import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { twinError } from '../../../shared/api/errors';
+import { boundText } from '../../../shared/api/quote-input';
 import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
 import type { AsyncMutex } from './async-mutex';
 import type { SeriesRegistry } from './series-registry';
@@ -107,7 +108,8 @@ export class StagedWrite {
     try {
       canonical = canonicalSeriesKey(key);
     } catch (e) {
-      throw twinError('invalid-input', `Cannot store points for ${JSON.stringify(key)}: ${(e as Error).message}`, { where: key });
+      // The parse error quotes the key already (cut short when long).
+      throw twinError('invalid-input', `Cannot store these points: ${(e as Error).message}`, { where: boundText(key, 200) });
     }
     const { sid } = this.store.registry.idFor(canonical);
     const b = this.bounds.get(sid);

@@ -3,6 +3,7 @@ import type { SourceProfile } from '../../../shared/api/source-schemas';
 import { isTwinError } from '../../../shared/api/errors';
 import { detectServer, requireDialect } from '../../sources/detect-server';
 import { hostPort } from '../../sources/http-failure';
+import { profileRedactor } from '../../sources/redactor';
 import { checkInflux1 } from '../../sources/influx1/connection-check';
 import { Influx1Http } from '../../sources/influx1/influx1-http';
 import { connectInflux2 } from '../../sources/influx2/connection-check';
@@ -72,7 +73,7 @@ export async function influxSteps(profile: SourceProfile): Promise<{ target: str
     const server = await detectServer(profile.url, {
       timeoutMs: Math.min(timeoutMs, 10_000),
       ...(http1?.authorizationHeader() ? { authorization: http1.authorizationHeader() as string } : {}),
-      secrets: profile.kind === 'influx1' ? [profile.password, profile.token] : [profile.token],
+      redactor: profileRedactor(profile),
     });
     requireDialect(server, profile.kind === 'influx1' ? 'influxql' : 'flux', profile.url);
     const speaks = [server.dialects.influxql && 'InfluxQL', server.dialects.flux && 'Flux'].filter(Boolean).join(' and ');

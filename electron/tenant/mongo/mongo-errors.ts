@@ -1,5 +1,6 @@
 import { isTwinError, twinError, type TwinError } from '../../../shared/api/errors';
-import { errorCodes, redact } from '../../sources/http-failure';
+import { errorCodes } from '../../sources/http-failure';
+import { Redactor } from '../../sources/redactor';
 
 /**
  * What went wrong talking to MongoDB, as a TwinError the UI can act on. The driver wraps the cause of a
@@ -83,7 +84,9 @@ export function mongoFailure(e: unknown, ctx: MongoContext): TwinError {
   const codes = errorCodes(e);
   const has = (list: readonly string[]): boolean => codes.some((c) => list.includes(c));
   const { where, database } = ctx;
-  const clean = (s: string): string => redact(s, ctx.secrets).slice(0, 300);
+  // Secrets out before the cut, so no part of one survives it.
+  const redactor = new Redactor(ctx.secrets);
+  const clean = (s: string): string => redactor.quote(s, 300);
 
   if (all.some((c) => hasCode(c, AUTH_FAILED) || /authentication failed/i.test(messageOf(c)))) {
     return twinError(
