@@ -73,6 +73,8 @@ test('CH-1 is charted one window per pixel column with M4 statistics; drag-zoom,
   expect(firstAnswer.bucket).not.toBeNull();
   await expect(charts.figure).toHaveAttribute('data-snapped', String(firstAnswer.bucket));
   await expect(charts.region.locator('.chart-legend__caption')).toContainText('snapped to 1 min');
+  // What the user sees (kept with the test's output for a look).
+  await charts.region.screenshot({ path: test.info().outputPath('charts-dock.png') });
 
   // Drag across a stretch of the plot, from one pixel boundary to another: the range becomes the pixel columns in between.
   const box = await charts.plotArea.boundingBox();

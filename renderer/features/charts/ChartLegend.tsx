@@ -24,6 +24,8 @@ export interface ChartLegendProps {
   caption: ReactNode;
   /** An instant as the plant's wall clock. */
   formatInstant(t: number): string;
+  /** The session's connections are listed, so a series without one is known not to be connected. */
+  sourcesKnown: boolean;
 }
 
 function Swatch({ s }: { s: ChartSeries }) {
@@ -116,7 +118,7 @@ function density(d: SeriesData | undefined): string {
 }
 
 /** The legend: each series with its exact value at the time cursor, its window under the pointer, and how many raw points a pixel column holds. */
-export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWindow, onFocusSeries, caption, formatInstant }: ChartLegendProps) {
+export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWindow, onFocusSeries, caption, formatInstant, sourcesKnown }: ChartLegendProps) {
   const byId = new Map(data?.series.map((d) => [d.id, d]));
   const layout = data?.layout ?? null;
   const listed = axes.listed;
@@ -163,6 +165,14 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
                     <span>{s.name}</span>
                   </label>
                   <CacheBadge d={d} formatInstant={formatInstant} />
+                  {s.source === null && sourcesKnown && (
+                    <span
+                      className="chart-legend__badge chart-legend__badge--offline"
+                      title={`Its source "${s.projectSource ?? ''}" is not connected in this session: connect it (Sensors panel) to chart this sensor.`}
+                    >
+                      not connected
+                    </span>
+                  )}
                   {d?.error && (
                     <span className="chart-legend__error" role="img" aria-label={`Could not read: ${d.error}`} title={d.error}>
                       !
@@ -175,11 +185,17 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
                 <td>
                   <button
                     type="button"
+                    disabled={s.source === null}
                     className={`chart-legend__pin${s.pinned ? ' chart-legend__pin--on' : ''}`}
                     aria-pressed={s.pinned}
                     aria-label={`${s.pinned ? 'Unpin' : 'Pin'} ${s.name}`}
                     title={s.pinned ? 'Pinned: stays charted whatever is selected' : 'Pin: keep it charted when the selection changes'}
-                    onClick={() => (s.pinned ? useCharts.getState().unpin(s) : useCharts.getState().pin({ source: s.source, key: s.key, unit: s.unit }))}
+                    onClick={() => {
+                      if (s.source === null) return;
+                      const pin = { source: s.source, key: s.key, unit: s.unit };
+                      if (s.pinned) useCharts.getState().unpin(pin);
+                      else useCharts.getState().pin(pin);
+                    }}
                   >
                     {s.pinned ? '★' : '☆'}
                   </button>

@@ -14,9 +14,10 @@ import { useCharts } from './chart-store';
 import { ChartLegend } from './ChartLegend';
 import { DockResizer } from './DockResizer';
 import { formatSpan, shortIso } from './format';
-import type { PlotData, PlotRequest } from './plot-data';
+import { offlineFrom, type PlotData, type PlotRequest } from './plot-data';
 import { planAxes } from './unit-axes';
 import { useCursorValues } from './use-cursor-values';
+import { useSensorSourceOf } from './use-sensor-source';
 import { usePlotData } from './use-plot-data';
 import './charts.css';
 
@@ -57,12 +58,15 @@ export function ChartsPanel() {
   // A zone this runtime does not know is shown as UTC (the inspector flags the project's zone).
   const zone = isValidTimeZone(twin.meta.timeZone) ? twin.meta.timeZone : 'UTC';
 
+  const { sourceOf, known: sourcesKnown } = useSensorSourceOf();
   const series = useMemo(
-    () => chartedSeries({ ...twin, systems: {}, models: {} }, selected, pinned),
+    () => chartedSeries({ ...twin, systems: {}, models: {} }, selected, pinned, sourceOf),
     // The twin's parts are compared one by one: an edit elsewhere in the document keeps the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [twin.sources, twin.meta.defaultSource, twin.assets, twin.sensors, twin.connections, selected, pinned],
+    [twin.sources, twin.meta.defaultSource, twin.assets, twin.sensors, twin.connections, selected, pinned, sourceOf],
   );
+  // Only series a connection of this session serves are read; the legend says why the others are empty.
+  const readable = useMemo(() => series.flatMap((s) => (s.source !== null ? [{ id: s.id, source: s.source, key: s.key }] : [])), [series]);
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.id)), [series, hidden]);
   const axes = useMemo(
     () =>
@@ -78,11 +82,8 @@ export function ChartsPanel() {
   const [drawn, setDrawn] = useState<PlotData | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const request = useMemo<PlotRequest | null>(
-    () =>
-      range && widthPx > 0 && series.length > 0
-        ? { range, widthPx, series: series.map(({ id, source, key }) => ({ id, source, key })), band: view === 'band', staleAfter }
-        : null,
-    [range, widthPx, series, view, staleAfter],
+    () => (range && widthPx > 0 && readable.length > 0 ? { range, widthPx, series: readable, band: view === 'band', staleAfter } : null),
+    [range, widthPx, readable, view, staleAfter],
   );
   const { data, loading, error } = usePlotData(request, revision);
   const exact = useCursorValues(series);
@@ -105,7 +106,7 @@ export function ChartsPanel() {
   };
 
   const names = series.map((s) => s.name).join(', ');
-  const state = error ? 'error' : !request || loading || !data || data !== drawn ? 'loading' : 'ready';
+  const state = error ? 'error' : readable.length === 0 && sourcesKnown ? 'unconnected' : !request || loading || !data || data !== drawn ? 'loading' : 'ready';
   return (
     <section className="charts" aria-label="Charts" data-cursor={cursor ?? undefined} style={{ height }}>
       <DockResizer />
@@ -167,6 +168,7 @@ export function ChartsPanel() {
             data-windows={drawn?.request.widthPx}
             data-window-ms={drawn?.layout.width}
             data-snapped={drawn?.snappedTo ?? undefined}
+            data-offline-from={offlineFrom(drawn) ?? undefined}
             data-hover={hover ?? undefined}
           >
             {range ? (
@@ -192,6 +194,8 @@ export function ChartsPanel() {
               <p className="charts__note charts__note--error" role="alert">
                 {error}
               </p>
+            ) : readable.length === 0 && sourcesKnown ? (
+              <p className="charts__note">No connection of this session serves these sensors' sources: connect one in the Sensors panel.</p>
             ) : drawn && drawn === data && drawn.series.every((s) => s.kind === 'empty') ? (
               <p className="charts__note">No data from these sensors in this range.</p>
             ) : null}
@@ -206,6 +210,7 @@ export function ChartsPanel() {
             cursorWindow={cursorWindow}
             onFocusSeries={setFocused}
             formatInstant={(t) => instantText(t, zone)}
+            sourcesKnown={sourcesKnown}
             caption={
               state === 'loading' ? (
                 <span className="muted" role="status">
@@ -218,6 +223,11 @@ export function ChartsPanel() {
                     {data?.snappedTo ? (
                       <span title="The history cache answered: window edges on whole buckets">, snapped to {formatSpan(data.snappedTo)}</span>
                     ) : null}
+                    {offlineFrom(drawn) !== null && (
+                      <span className="charts__offline" title="The source could not be reached: past this instant nothing was read (hatched)">
+                        , source offline from {instantText(offlineFrom(drawn) as number, zone)}
+                      </span>
+                    )}
                     {hover !== null && (
                       <>
                         {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>

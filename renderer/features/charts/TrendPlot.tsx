@@ -4,13 +4,13 @@ import 'uplot/dist/uPlot.min.css';
 import type { TimeRange } from '../../../shared/series/types';
 import { timeStore } from '../time/time-store';
 import type { ChartSeries } from './charted-series';
-import type { PlotData } from './plot-data';
+import { offlineFrom, type PlotData } from './plot-data';
 import { plotLines } from './plot-lines';
 import { plotOptions } from './plot-options';
 import type { DrawState } from './plot-paths';
 import type { AxisPlan } from './unit-axes';
 import { cursorOverlay } from './cursor-overlay';
-import { columnStart, selectionRange, shadeOutside } from './plot-geometry';
+import { columnStart, hatchOffline, selectionRange, shadeOutside } from './plot-geometry';
 
 export interface TrendPlotProps {
   series: readonly ChartSeries[];
@@ -80,6 +80,8 @@ export function TrendPlot(props: TrendPlotProps) {
       onSize: reportWidth,
       onDraw(u) {
         shadeOutside(u, latest.current.range);
+        const offline = offlineFrom(draw.current.data);
+        if (offline !== null) hatchOffline(u, offline);
         overlay?.place();
         const data = draw.current.data;
         if (data && drawn.current !== data) {

@@ -153,3 +153,16 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
   );
   return { request: req, layout: plotLayout, snappedTo: answered.bucket, series };
 }
+
+/**
+ * The instant from which some charted series' windows are missing because their source could not be reached
+ * (the rollup cache answered offline and holds nothing newer); null when every source answered.
+ */
+export function offlineFrom(data: PlotData | null): number | null {
+  let from: number | null = null;
+  for (const s of data?.series ?? []) {
+    const c = s.cache;
+    if (c?.offline && c.through !== undefined) from = from === null ? c.through : Math.min(from, c.through);
+  }
+  return from;
+}

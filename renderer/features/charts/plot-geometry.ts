@@ -51,3 +51,27 @@ export function shadeOutside(u: uPlot, range: TimeRange): void {
   if (to < left + width) u.ctx.fillRect(to, top, left + width - to, height);
   u.ctx.restore();
 }
+
+/** Hatch what the plot shows past `from`: there the source was not asked, so an empty stretch is unknown, not quiet. */
+export function hatchOffline(u: uPlot, from: number): void {
+  const { left, top, width, height } = u.bbox;
+  const x = Math.max(left, Math.min(left + width, u.valToPos(from, 'x', true)));
+  if (x >= left + width) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, top, left + width - x, height);
+  ctx.clip();
+  ctx.fillStyle = 'rgba(176, 96, 0, 0.06)';
+  ctx.fillRect(x, top, left + width - x, height);
+  ctx.strokeStyle = 'rgba(176, 96, 0, 0.35)';
+  ctx.lineWidth = uPlot.pxRatio;
+  const step = 8 * uPlot.pxRatio;
+  ctx.beginPath();
+  for (let d = x - height; d < left + width; d += step) {
+    ctx.moveTo(d, top + height);
+    ctx.lineTo(d + height, top);
+  }
+  ctx.stroke();
+  ctx.restore();
+}

@@ -23,7 +23,7 @@ export function useCursorValues(series: readonly ChartSeries[]): { at: number; v
     let live = true;
     const timer = setTimeout(() => {
       const bySource = new Map<string, string[]>();
-      for (const s of series) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s.key]);
+      for (const s of series) if (s.source !== null) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s.key]);
       Promise.all(
         [...bySource].map(async ([source, keys]) => {
           const values = await getApi().valueAt({ source, keys, at: cursor, channel: `chart-cursor:${source}` });
