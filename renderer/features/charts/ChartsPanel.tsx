@@ -8,8 +8,9 @@ import { documentStore } from '../../stores/document-store';
 import { useView } from '../../stores/view-store';
 import { runCommand } from '../../commands/registry';
 import { useQuality } from '../values/quality-settings';
-import { timeStore, useTime } from '../time/time-store';
+import { useTime } from '../time/time-store';
 import { chartedSeries } from './charted-series';
+import { onPlotKeyDown, PLOT_KEYS } from './chart-keys';
 import { useCharts } from './chart-store';
 import { ChartLegend } from './ChartLegend';
 import { DockResizer } from './DockResizer';
@@ -18,6 +19,8 @@ import { offlineFrom, type PlotData, type PlotRequest } from './plot-data';
 import { planAxes } from './unit-axes';
 import { useCursorValues } from './use-cursor-values';
 import { useSensorSourceOf } from './use-sensor-source';
+import { useResidualRuns } from './use-residual-runs';
+import { ResidualFigure } from './ResidualFigure';
 import { usePlotData } from './use-plot-data';
 import './charts.css';
 
@@ -33,9 +36,6 @@ function instantText(t: number, zone: string): string {
 // uPlot loads with the first chart, not with the editor.
 const TrendPlot = lazy(() => import('./TrendPlot').then((m) => ({ default: m.TrendPlot })));
 
-/** Keys the plot handles itself when focused (the app's shortcuts leave them alone there). */
-const OWN_KEYS = 'ArrowLeft ArrowRight Home End Backspace';
-
 /** The Charts dock: the selection's sensors and the pinned ones over the time store's range, one window per pixel column. */
 export function ChartsPanel() {
   const twin = useStoreWithEqualityFn(
@@ -44,6 +44,8 @@ export function ChartsPanel() {
     shallow,
   );
   const selected = useView((s) => s.selectedAssets);
+  // Residual results of the selected assets' models, under the trend (issue 11).
+  const residuals = useResidualRuns(selected);
   const { pinned, view, axisUnits, hidden, height } = useStoreWithEqualityFn(
     useCharts,
     (s) => ({ pinned: s.pinned, view: s.view, axisUnits: s.axisUnits, hidden: s.hidden, height: s.height }),
@@ -91,24 +93,17 @@ export function ChartsPanel() {
   const cursorWindow =
     layout && cursor !== null && cursor >= layout.from ? layout.from + Math.floor((cursor - layout.from) / layout.width) * layout.width : null;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const t = timeStore.getState();
-    if (!t.range) return;
-    const step = (layout?.width ?? (t.range.to - t.range.from) / Math.max(1, widthPx)) * (e.shiftKey ? 10 : 1);
-    const at = t.cursor ?? t.range.to - 1;
-    if (e.key === 'ArrowLeft') t.setCursor(at - step);
-    else if (e.key === 'ArrowRight') t.setCursor(at + step);
-    else if (e.key === 'Home') t.setCursor(t.range.from);
-    else if (e.key === 'End') t.setCursor(t.range.to - 1);
-    else if (e.key === 'Backspace') runCommand('time.zoomBack');
-    else return;
-    e.preventDefault();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => onPlotKeyDown(e, layout?.width ?? null, widthPx);
 
   const names = series.map((s) => s.name).join(', ');
   const state = error ? 'error' : readable.length === 0 && sourcesKnown ? 'unconnected' : !request || loading || !data || data !== drawn ? 'loading' : 'ready';
   return (
-    <section className="charts" aria-label="Charts" data-cursor={cursor ?? undefined} style={{ height }}>
+    <section
+      className={`charts${residuals.length > 0 && range ? ' charts--with-residuals' : ''}`}
+      aria-label="Charts"
+      data-cursor={cursor ?? undefined}
+      style={{ height }}
+    >
       <DockResizer />
       <header className="charts__bar">
         <h2 className="charts__title">Charts</h2>
@@ -152,94 +147,97 @@ export function ChartsPanel() {
           </button>
         )}
       </header>
-      {series.length === 0 ? (
-        <p className="charts__empty muted">Select an asset with bound sensors on the schematic, or pin sensors, to chart them.</p>
-      ) : (
-        <div className="charts__body">
-          <figure
-            className="trend"
-            aria-label={names}
-            tabIndex={0}
-            onKeyDown={onKeyDown}
-            data-own-keys={OWN_KEYS}
-            data-state={state}
-            data-from={drawn?.layout.from}
-            data-to={drawn?.layout.to}
-            data-windows={drawn?.request.widthPx}
-            data-window-ms={drawn?.layout.width}
-            data-snapped={drawn?.snappedTo ?? undefined}
-            data-offline-from={offlineFrom(drawn) ?? undefined}
-            data-hover={hover ?? undefined}
-          >
-            {range ? (
-              <Suspense fallback={<div className="trend__plot" />}>
-                <TrendPlot
-                  series={series}
-                  hidden={hidden}
-                  axes={axes}
-                  zone={zone}
-                  data={data}
-                  range={range}
-                  band={view === 'band'}
-                  focused={focused}
-                  onPlotWidth={setWidthPx}
-                  onHover={setHover}
-                  onDrawn={setDrawn}
-                />
-              </Suspense>
-            ) : (
-              <p className="charts__empty muted">Choose a time range.</p>
-            )}
-            {error ? (
-              <p className="charts__note charts__note--error" role="alert">
-                {error}
-              </p>
-            ) : readable.length === 0 && sourcesKnown ? (
-              <p className="charts__note">No connection of this session serves these sensors' sources: connect one in the Sensors panel.</p>
-            ) : drawn && drawn === data && drawn.series.every((s) => s.kind === 'empty') ? (
-              <p className="charts__note">No data from these sensors in this range.</p>
-            ) : null}
-          </figure>
-          <ChartLegend
-            series={series}
-            data={drawn}
-            axes={axes}
-            hidden={hidden}
-            hover={hover}
-            exact={exact}
-            cursorWindow={cursorWindow}
-            onFocusSeries={setFocused}
-            formatInstant={(t) => instantText(t, zone)}
-            sourcesKnown={sourcesKnown}
-            caption={
-              state === 'loading' ? (
-                <span className="muted" role="status">
-                  Reading…
-                </span>
+      <div className="charts__stack">
+        {series.length === 0 ? (
+          <p className="charts__empty muted">Select an asset with bound sensors on the schematic, or pin sensors, to chart them.</p>
+        ) : (
+          <div className="charts__body">
+            <figure
+              className="trend"
+              aria-label={names}
+              tabIndex={0}
+              onKeyDown={onKeyDown}
+              data-own-keys={PLOT_KEYS}
+              data-state={state}
+              data-from={drawn?.layout.from}
+              data-to={drawn?.layout.to}
+              data-windows={drawn?.request.widthPx}
+              data-window-ms={drawn?.layout.width}
+              data-snapped={drawn?.snappedTo ?? undefined}
+              data-offline-from={offlineFrom(drawn) ?? undefined}
+              data-hover={hover ?? undefined}
+            >
+              {range ? (
+                <Suspense fallback={<div className="trend__plot" />}>
+                  <TrendPlot
+                    series={series}
+                    hidden={hidden}
+                    axes={axes}
+                    zone={zone}
+                    data={data}
+                    range={range}
+                    band={view === 'band'}
+                    focused={focused}
+                    onPlotWidth={setWidthPx}
+                    onHover={setHover}
+                    onDrawn={setDrawn}
+                  />
+                </Suspense>
               ) : (
-                layout && (
-                  <>
-                    1 px = {formatSpan(layout.width)}
-                    {data?.snappedTo ? (
-                      <span title="The history cache answered: window edges on whole buckets">, snapped to {formatSpan(data.snappedTo)}</span>
-                    ) : null}
-                    {offlineFrom(drawn) !== null && (
-                      <span className="charts__offline" title="The source could not be reached: past this instant nothing was read (hatched)">
-                        , source offline from {instantText(offlineFrom(drawn) as number, zone)}
-                      </span>
-                    )}
-                    {hover !== null && (
-                      <>
-                        {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>
-                      </>
-                    )}
-                  </>
+                <p className="charts__empty muted">Choose a time range.</p>
+              )}
+              {error ? (
+                <p className="charts__note charts__note--error" role="alert">
+                  {error}
+                </p>
+              ) : readable.length === 0 && sourcesKnown ? (
+                <p className="charts__note">No connection of this session serves these sensors' sources: connect one in the Sensors panel.</p>
+              ) : drawn && drawn === data && drawn.series.every((s) => s.kind === 'empty') ? (
+                <p className="charts__note">No data from these sensors in this range.</p>
+              ) : null}
+            </figure>
+            <ChartLegend
+              series={series}
+              data={drawn}
+              axes={axes}
+              hidden={hidden}
+              hover={hover}
+              exact={exact}
+              cursorWindow={cursorWindow}
+              onFocusSeries={setFocused}
+              formatInstant={(t) => instantText(t, zone)}
+              sourcesKnown={sourcesKnown}
+              caption={
+                state === 'loading' ? (
+                  <span className="muted" role="status">
+                    Reading…
+                  </span>
+                ) : (
+                  layout && (
+                    <>
+                      1 px = {formatSpan(layout.width)}
+                      {data?.snappedTo ? (
+                        <span title="The history cache answered: window edges on whole buckets">, snapped to {formatSpan(data.snappedTo)}</span>
+                      ) : null}
+                      {offlineFrom(drawn) !== null && (
+                        <span className="charts__offline" title="The source could not be reached: past this instant nothing was read (hatched)">
+                          , source offline from {instantText(offlineFrom(drawn) as number, zone)}
+                        </span>
+                      )}
+                      {hover !== null && (
+                        <>
+                          {' · '}pointer {instantText(hover, zone)} <span className="muted">+ {formatSpan(layout.width)}</span>
+                        </>
+                      )}
+                    </>
+                  )
                 )
-              )
-            }
-          />
-        </div>
-      )}
+              }
+            />
+          </div>
+        )}
+        {range && residuals.map((r) => <ResidualFigure key={r.modelId} shown={r} range={range} zone={zone} cursor={cursor} />)}
+      </div>
     </section>
   );
 }

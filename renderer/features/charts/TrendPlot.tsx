@@ -10,7 +10,7 @@ import { plotOptions } from './plot-options';
 import type { DrawState } from './plot-paths';
 import type { AxisPlan } from './unit-axes';
 import { cursorOverlay } from './cursor-overlay';
-import { columnStart, hatchOffline, selectionRange, shadeOutside } from './plot-geometry';
+import { columnStart, followBoxSize, hatchOffline, selectionRange, shadeOutside } from './plot-geometry';
 
 export interface TrendPlotProps {
   series: readonly ChartSeries[];
@@ -99,15 +99,9 @@ export function TrendPlot(props: TrendPlotProps) {
     plot.current = u;
     drawn.current = null;
     if (draw.current.data && answers(draw.current.data, series)) setPlotData(u, draw.current.data);
-    const resize = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const w = Math.max(50, Math.floor(entry.contentRect.width));
-      const h = Math.max(40, Math.floor(entry.contentRect.height));
-      if (w !== u.width || h !== u.height) u.setSize({ width: w, height: h });
-    });
-    resize.observe(el);
+    const stopFollowing = followBoxSize(u, el);
     return () => {
-      resize.disconnect();
+      stopFollowing();
       overlay?.dispose();
       u.destroy();
       plot.current = null;

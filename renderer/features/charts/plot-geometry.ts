@@ -75,3 +75,28 @@ export function hatchOffline(u: uPlot, from: number): void {
   ctx.stroke();
   ctx.restore();
 }
+
+/** Keep a plot sized to its box (the smallest size uPlot still draws); returns the stop function. */
+export function followBoxSize(u: uPlot, el: HTMLElement): () => void {
+  const resize = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    const w = Math.max(50, Math.floor(entry.contentRect.width));
+    const h = Math.max(40, Math.floor(entry.contentRect.height));
+    if (w !== u.width || h !== u.height) u.setSize({ width: w, height: h });
+  });
+  resize.observe(el);
+  return () => resize.disconnect();
+}
+
+/** The x-only drag-select every plot of the dock shares; a double-click goes back (uPlot's own reset is off). */
+export function dragSelectCursor(onDoubleClick: () => void): Pick<uPlot.Cursor, 'drag' | 'bind'> {
+  return {
+    drag: { x: true, y: false, setScale: false, dist: 3 },
+    bind: {
+      dblclick: () => () => {
+        onDoubleClick();
+        return null;
+      },
+    },
+  };
+}

@@ -1,5 +1,6 @@
 /** uPlot options of the trend plot: one scale per unit, two axes at most, the chart's own path builders. */
 import type uPlot from 'uplot';
+import { dragSelectCursor } from './plot-geometry';
 import type { ChartSeries } from './charted-series';
 import { chartPaths, type DrawState } from './plot-paths';
 import { zoneDate } from './zone-date';
@@ -93,14 +94,8 @@ export function plotOptions(
       x: true,
       y: false,
       points: { show: false },
-      drag: { x: true, y: false, setScale: false, dist: 3 },
       focus: { prox: -1 },
-      bind: {
-        dblclick: () => () => {
-          cb.onDoubleClick();
-          return null;
-        },
-      },
+      ...dragSelectCursor(cb.onDoubleClick),
     },
     select: { show: true, left: 0, top: 0, width: 0, height: 0 },
     hooks: {
