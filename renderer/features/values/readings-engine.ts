@@ -26,7 +26,7 @@ export function readingAt(data: SeriesDataState, ref: string, source: string, cu
     return classifyReading(point, cursor, true, loaded?.profile ?? null, settings, flat);
   }
   if (!loaded || !data.layout) return undefined;
-  const point = windowPointAt(loaded.windows, data.layout, cursor);
+  const point = windowPointAt(loaded.windows, loaded.layout, cursor);
   const flat = point ? flatlineSince(loaded.windows, cursor, point.value, loaded.profile, settings) : null;
   return classifyReading(point, cursor, false, loaded.profile, settings, flat);
 }

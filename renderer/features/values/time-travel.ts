@@ -106,6 +106,7 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
             d.series.getState().addWindows(
               layout,
               r.series.map((w) => ({ ref: seriesRef(source, w.key), windows: w })),
+              r.snapped,
             );
             d.series.getState().setFailure(source, null);
           })
