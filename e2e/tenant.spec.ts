@@ -100,7 +100,7 @@ test('add a tenant, test it with a wrong then a right password, see MongoDB unre
   await panel.getByRole('button', { name: 'Work for this tenant' }).click();
   await expect(panel).toContainText('Working for this tenant.');
   await page.getByRole('tab', { name: 'Sensors' }).click();
-  await expect(page.getByLabel('Source')).toContainText('Houston B7 InfluxDB');
+  await expect(page.getByRole('combobox', { name: 'Source', exact: true })).toContainText('Houston B7 InfluxDB');
   await page.getByRole('tab', { name: 'Tenant' }).click();
 
   // Pushing to an unreachable MongoDB fails clearly and changes nothing.

@@ -76,7 +76,15 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   // Reconnecting the active tenant may wait on a slow server: the app starts meanwhile.
   void tenants.service.resume();
 
-  const project = await projectHandlers({ paths, preferences, access, dialogs: o.dialogs, resourcesDir: o.resourcesDir, startupProject: o.startupProject });
+  const project = await projectHandlers({
+    paths,
+    preferences,
+    access,
+    dialogs: o.dialogs,
+    resourcesDir: o.resourcesDir,
+    startupProject: o.startupProject,
+    activeTenantKey: tenants.key,
+  });
   const handlers: Handlers = {
     appInfo: async () => ({
       version: o.version,

@@ -27,6 +27,8 @@ export interface TenantSetup {
   service: TenantService;
   /** The cache scope of the active tenant: its id, or 'offline'. */
   scope(): string;
+  /** The identity (tenantKey) of the active tenant, or null when the user works for none. */
+  key(): string | null;
   close(): Promise<void>;
 }
 
@@ -49,12 +51,14 @@ export async function setUpTenants(o: TenantSetupOptions): Promise<TenantSetup> 
   const store = await TenantStore.open(o.dataDir);
   const mongo = new MongoConnections();
   let scope = 'offline';
+  let key: string | null = null;
   let connectedSource: string | null = null;
 
   const onActivate = async (t: ResolvedTenant | null): Promise<string | null> => {
     if (connectedSource && o.sources) await o.sources.disconnect(connectedSource).catch(() => undefined);
     connectedSource = null;
     scope = t?.id ?? 'offline';
+    key = t?.key ?? null;
     if (!t?.influx || !o.sources) return null;
     const problem = Object.entries(t.secretProblems).find(([name]) => name !== 'mongoPassword')?.[1];
     if (problem) return `The InfluxDB of tenant "${t.name}" is not connected: ${problem}`;
@@ -78,6 +82,7 @@ export async function setUpTenants(o: TenantSetupOptions): Promise<TenantSetup> 
   return {
     service,
     scope: () => scope,
+    key: () => key,
     close: () => mongo.closeAll(),
   };
 }

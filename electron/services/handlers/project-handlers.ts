@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Handlers } from '../../hosts/dispatch';
 import type { AppPaths } from '../app-paths';
 import type { NativeDialogs } from '../native-dialogs';
-import type { PreferencesStore } from '../preferences';
+import { tenantLinkOf } from '../../../shared/tenant/tenant-link';
+import { recentFor, type PreferencesStore } from '../preferences';
 import type { ProjectAccess } from '../project-access';
 import { readProjectFile } from '../project-files/read-project';
 import { saveProjectFile } from '../project-files/save-project';
@@ -30,6 +31,8 @@ export interface ProjectServiceOptions {
   dialogs: NativeDialogs | null;
   resourcesDir: string;
   startupProject: string | null;
+  /** The key of the tenant the user works for (tenantKey), or null: the recent list shows its projects and untenanted ones. */
+  activeTenantKey?: () => string | null;
 }
 
 /** The demo plant shipped with the app. */
@@ -45,12 +48,13 @@ export async function projectHandlers(o: ProjectServiceOptions): Promise<{ handl
   await sweepTempFiles(o.paths.projects).catch(() => []);
   await recovery.sweep().catch(() => []);
   const recent = o.preferences.get().recentProjects;
-  for (const p of recent) o.access.approve(p);
+  for (const p of recent) o.access.approve(p.path);
   if (o.startupProject) o.access.approve(o.startupProject);
 
-  const remember = async (p: string) => {
+  const remember = async (p: string, document: unknown) => {
     o.access.approve(p);
-    await o.preferences.noteProject(p).catch(() => undefined);
+    const tenant = document && typeof document === 'object' ? (tenantLinkOf(document as Record<string, unknown>)?.key ?? null) : null;
+    await o.preferences.noteProject(p, tenant).catch(() => undefined);
   };
 
   return {
@@ -65,7 +69,7 @@ export async function projectHandlers(o: ProjectServiceOptions): Promise<{ handl
         // A save killed in this folder may have left a temp file beside the project: clear it.
         await sweepTempFiles(path.dirname(file)).catch(() => []);
         const opened = await readProjectFile(file);
-        await remember(file);
+        await remember(file, opened.document);
         return opened;
       },
       openDemoProject: async () => {
@@ -76,12 +80,13 @@ export async function projectHandlers(o: ProjectServiceOptions): Promise<{ handl
       saveProject: async ({ path: p, document, expected, overwrite }) => {
         const file = o.access.check(p);
         const saved = await saveProjectFile(file, document, expected, overwrite);
-        await remember(saved.path);
+        await remember(saved.path, document);
         return saved;
       },
       listProjects: async () => {
         const listing = await listProjectFolder(o.paths.projects);
-        return { folder: listing.folder, files: listing.files, recent: o.preferences.get().recentProjects.filter((p) => existsSync(p)) };
+        const recent = recentFor(o.preferences.get().recentProjects, o.activeTenantKey?.() ?? null);
+        return { folder: listing.folder, files: listing.files, recent: recent.map((r) => r.path).filter((p) => existsSync(p)) };
       },
       chooseOpenPath: async () => {
         if (!o.dialogs) return { path: null };

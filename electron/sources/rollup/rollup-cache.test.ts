@@ -32,7 +32,11 @@ class TestSource extends PassThroughSource {
   private gate: Promise<void> | null = null;
   private open: (() => void) | null = null;
 
-  hold(): void {
+  private gateBucketsOnly = false;
+
+  /** Hold every query, or only the fill's bucket queries (windows still answer). */
+  hold(bucketsOnly = false): void {
+    this.gateBucketsOnly = bucketsOnly;
     this.gate = new Promise((r) => (this.open = r));
   }
 
@@ -42,10 +46,10 @@ class TestSource extends PassThroughSource {
   }
 
   /** Every query that reaches the source (windows, and the fill's bucket queries) is counted, and held while held. */
-  private async reach(keys: readonly string[], layout: WindowLayout, signal: AbortSignal | undefined): Promise<void> {
+  private async reach(keys: readonly string[], layout: WindowLayout, signal: AbortSignal | undefined, buckets = false): Promise<void> {
     if (this.offline) throw twinError('unreachable', 'Nothing accepts connections at 127.0.0.1:9 (connection refused).', { where: '127.0.0.1:9' });
     this.windowCalls.push({ keys: [...keys], layout });
-    if (this.gate) {
+    if (this.gate && (buckets || !this.gateBucketsOnly)) {
       await Promise.race([
         this.gate,
         new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })))),
@@ -59,7 +63,7 @@ class TestSource extends PassThroughSource {
   }
 
   async buckets(keys: readonly string[], layout: WindowLayout, options?: CallOptions): Promise<SeriesBuckets[]> {
-    await this.reach(keys, layout, options?.signal);
+    await this.reach(keys, layout, options?.signal, true);
     return (this.inner as LocalStore).buckets(keys, layout, options);
   }
 
@@ -338,6 +342,42 @@ describe('keeping the rollup cache true', () => {
     expect(w!.cache).toBeDefined();
     expect(Math.max(...w!.max)).toBe(4242);
     expect((await h.cache.checkLateData()).changed).toEqual([]);
+  });
+
+  it('fills all of a range whose slice another request queued with a shorter end (the time bar and a chart asking at once)', async () => {
+    const h = await harness({ fillConcurrency: 1 });
+    const shorter = windowLayout({ from: T0, to: T0 + 8.5 * DAY }, 850);
+    const longer = windowLayout({ from: T0, to: T0 + 20 * DAY }, 2000);
+    expect(chooseLevel(shorter.width)).toBe(chooseLevel(longer.width));
+    // The shorter range's fill is under way (held at its first slice, the rest queued) when the longer range is asked for.
+    h.source.hold(true);
+    await h.layer.windows(KEYS, shorter);
+    while (h.cache.filler.progress().state !== 'filling') await new Promise((r) => setTimeout(r, 5));
+    await h.layer.windows(KEYS, longer);
+    // Let the longer range's fill request land in the queue before the held slice lets go.
+    while (h.cache.filler.progress().total <= slicesOf({ from: T0, to: T0 + 8.5 * DAY }, chooseLevel(shorter.width)!).length * KEYS.length)
+      await new Promise((r) => setTimeout(r, 5));
+    h.source.release();
+    await h.cache.idle();
+    const calls = h.source.windowCalls.length;
+    const warm = await h.layer.windows(KEYS, longer);
+    expect(h.source.windowCalls.length).toBe(calls);
+    expect(warm[0]!.cache).toMatchObject({ offline: false });
+    for (const [i, key] of KEYS.entries()) expectSameWindows(warm[i], brute(h, key, warm[0]!.snapped!), 1e-12);
+  });
+
+  it('fills again after a cancel: the cancelled slices are not taken as still on their way', async () => {
+    const h = await harness({ fillConcurrency: 1 });
+    const layout = windowLayout({ from: T0, to: T0 + 20 * DAY }, 1000);
+    await h.layer.windows(KEYS, layout);
+    h.source.hold();
+    while (h.cache.filler.progress().state !== 'filling') await new Promise((r) => setTimeout(r, 5));
+    await h.cache.cancelFill();
+    h.source.release();
+    await h.layer.windows(KEYS, layout);
+    await h.cache.idle();
+    const warm = await h.layer.windows(KEYS, layout);
+    expect(warm[0]!.cache).toMatchObject({ offline: false });
   });
 
   it('cancels a fill on request: queries stop, what is filled stays, nothing resumes', async () => {

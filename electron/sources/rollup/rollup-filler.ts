@@ -1,3 +1,4 @@
+import { subtractRanges } from '../../../shared/series/range-set';
 import { slicesOf, type SeriesBuckets } from '../../../shared/series/rollup-math';
 import type { TimeRange, WindowLayout } from '../../../shared/series/types';
 import type { RollupJob, RollupStore } from '../local/rollup-store';
@@ -27,7 +28,7 @@ interface Task {
 }
 
 const jobId = (j: RollupJob) => `${j.sid}|${j.level}|${j.from}|${j.to}`;
-const taskId = (t: { sid: number; level: number; range: TimeRange }) => `${t.sid}|${t.level}|${t.range.from}`;
+const levelId = (sid: number, level: number) => `${sid}|${level}`;
 
 function levelName(ms: number): string {
   return ms >= 86_400_000 ? `${ms / 86_400_000} d` : ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`;
@@ -41,7 +42,8 @@ function levelName(ms: number): string {
  */
 export class RollupFiller {
   private queue: Task[] = [];
-  private readonly queued = new Set<string>();
+  /** Per series and level, the slices queued or running: a request covering them leaves them out. */
+  private readonly queued = new Map<string, TimeRange[]>();
   private readonly piecesLeft = new Map<string, number>();
   private readonly failedJobs = new Set<string>();
   private running = 0;
@@ -114,10 +116,11 @@ export class RollupFiller {
       sid,
       key,
       job: { sid, level, from: range.from, to: range.to },
+      // What is neither filled nor on its way: another request's slice may start where ours does and end sooner.
       pieces: this.store
         .missing(sid, level, range)
-        .flatMap((m) => slicesOf(m, level))
-        .filter((r) => !this.queued.has(taskId({ sid, level, range: r }))),
+        .flatMap((m) => subtractRanges(m, this.queued.get(levelId(sid, level)) ?? []))
+        .flatMap((m) => slicesOf(m, level)),
     }));
     const done = wanted.filter((w) => w.pieces.length === 0);
     const todo = wanted.filter((w) => w.pieces.length > 0);
@@ -136,7 +139,7 @@ export class RollupFiller {
       this.piecesLeft.set(id, (this.piecesLeft.get(id) ?? 0) + w.pieces.length);
       for (const r of w.pieces) tasks.push({ source, fetch, sid: w.sid, key: w.key, level, range: r, job: w.job, retried: false });
     }
-    for (const t of tasks) this.queued.add(taskId(t));
+    for (const t of tasks) this.markQueued(t);
     // Newest request first; its own slices in time order.
     this.queue = [...tasks, ...this.queue];
     this.total += tasks.length;
@@ -144,6 +147,22 @@ export class RollupFiller {
     this.emit(true);
     this.pump();
     return tasks.length;
+  }
+
+  private markQueued(t: Task): void {
+    const id = levelId(t.sid, t.level);
+    const list = this.queued.get(id);
+    if (list) list.push(t.range);
+    else this.queued.set(id, [t.range]);
+  }
+
+  private unmarkQueued(t: Task): void {
+    const id = levelId(t.sid, t.level);
+    const list = this.queued.get(id);
+    const i = list ? list.findIndex((r) => r.from === t.range.from && r.to === t.range.to) : -1;
+    if (!list || i < 0) return;
+    list.splice(i, 1);
+    if (list.length === 0) this.queued.delete(id);
   }
 
   private reset(): void {
@@ -159,7 +178,7 @@ export class RollupFiller {
       this.running++;
       void this.run(task).finally(() => {
         this.running--;
-        this.queued.delete(taskId(task));
+        this.unmarkQueued(task);
         this.pump();
         if (this.running === 0 && this.queue.length === 0) this.settle();
       });
@@ -182,7 +201,7 @@ export class RollupFiller {
       if (!stored && !task.retried && !signal.aborted) {
         // The series changed while it was read: read it again.
         this.queue.unshift({ ...task, retried: true });
-        this.queued.add(taskId(task));
+        this.markQueued(task);
         return;
       }
       this.done++;
@@ -219,7 +238,7 @@ export class RollupFiller {
   dropSource(source: string): void {
     const dropped = this.queue.filter((t) => t.source === source);
     this.queue = this.queue.filter((t) => t.source !== source);
-    for (const t of dropped) this.queued.delete(taskId(t));
+    for (const t of dropped) this.unmarkQueued(t);
     this.total -= dropped.length;
     this.abandoned.add(source);
     if (this.running === 0 && this.queue.length === 0) this.settle();
@@ -234,7 +253,10 @@ export class RollupFiller {
   /** Stop filling: queued slices are dropped and their jobs forgotten (the user cancelled); running queries are aborted. */
   async cancel(): Promise<void> {
     const jobs = new Map<string, RollupJob>();
-    for (const t of this.queue) jobs.set(jobId(t.job), t.job);
+    for (const t of this.queue) {
+      jobs.set(jobId(t.job), t.job);
+      this.unmarkQueued(t);
+    }
     this.queue = [];
     this.cancels++;
     this.controller.abort();
@@ -249,6 +271,7 @@ export class RollupFiller {
   /** Stop for good (closing): running queries are aborted, unfinished jobs stay for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const t of this.queue) this.unmarkQueued(t);
     this.queue = [];
     this.controller.abort();
     await this.idle();

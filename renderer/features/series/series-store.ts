@@ -15,6 +15,8 @@ export function seriesRef(source: string, key: string): SeriesRef {
 export interface LoadedSeries {
   windows: SeriesWindows;
   profile: SeriesProfile;
+  /** The layout the windows follow: the range's, or the one the source snapped them to (whole buckets). */
+  layout: WindowLayout;
 }
 
 /** A point at or before an instant, or null when the series has none. */
@@ -36,8 +38,11 @@ export interface SeriesDataState {
 export interface SeriesDataActions {
   /** Start loading a new range: forget windows of the old one. */
   beginRange(layout: WindowLayout, pending: number): void;
-  /** Windows that arrived for a layout (ignored when the range has moved on). */
-  addWindows(layout: WindowLayout, windows: readonly { ref: SeriesRef; windows: SeriesWindows }[]): void;
+  /**
+   * Windows that arrived for a layout (ignored when the range has moved on). `actual` is the layout they
+   * follow when the source snapped them to whole buckets; profiles and window ends are learned on it.
+   */
+  addWindows(layout: WindowLayout, windows: readonly { ref: SeriesRef; windows: SeriesWindows }[], actual?: WindowLayout): void;
   /** Windows that will not arrive (a failed request). */
   dropPending(layout: WindowLayout, count: number): void;
   /** Exact values at an instant; values at another instant are replaced, at the same one merged. */
@@ -60,10 +65,10 @@ export function createSeriesStore(): SeriesStore {
     beginRange(layout, pending) {
       set({ layout, windows: {}, pending });
     },
-    addWindows(layout, list) {
+    addWindows(layout, list, actual = layout) {
       if (!sameLayout(get().layout, layout)) return;
       const windows = { ...get().windows };
-      for (const w of list) windows[w.ref] = { windows: w.windows, profile: learnProfile(w.windows, layout) };
+      for (const w of list) windows[w.ref] = { windows: w.windows, profile: learnProfile(w.windows, actual), layout: actual };
       set({ windows, pending: Math.max(0, get().pending - list.length) });
     },
     dropPending(layout, count) {
