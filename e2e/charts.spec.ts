@@ -1,10 +1,13 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ChartsPage, type WindowsCall } from './pages/charts-page';
 import { callApi, TimePage, waitForDemoData } from './pages/time-page';
 import { EditorPage } from './pages/editor-page';
 import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
 
 const POWER = 'B7_CH1_KW#value';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Windows {
   layout: { from: number; to: number; width: number; n: number };
@@ -183,6 +186,51 @@ test('a sensor pinned from the Sensors panel stays charted without a selection',
   await expect(charts.figure).toHaveAttribute('aria-label', /CH-1 power.*TT-702 wet bulb/);
   await charts.legendRow('OAWB#value').getByRole('button', { name: 'Unpin TT-702 wet bulb' }).click();
   await expect(charts.figure).not.toHaveAttribute('aria-label', /TT-702/);
+});
+
+test('each sensor is charted from the connection its project source resolves to; one whose source is not connected says so and is not read', async ({
+  page,
+}) => {
+  await openApp(page, host);
+  const charts = new ChartsPage(page);
+  const ed = new EditorPage(page);
+  await expect(ed.node('CH-1')).toBeVisible();
+  // The demo as a colleague saved it: its store under another project id than this session's "local", and one
+  // temperature moved to another site's historian, which this session has never connected to.
+  const moved = 'B7_CH1_LCWT#value';
+  const demo = JSON.parse(readFileSync(path.join(ROOT, 'assets', 'demo', 'b7-chilled-water.twin.json'), 'utf8'));
+  demo.sources = [
+    { id: 'plant-store', name: 'Plant store', kind: 'local' },
+    { id: 'site9', name: 'Site 9 historian', kind: 'influx1', url: 'http://site9.example:8086', database: 'site9' },
+  ];
+  demo.defaultSource = 'plant-store';
+  for (const s of demo.sensors as { series: string; source?: string }[]) if (s.series === moved) s.source = 'site9';
+  writeFileSync(path.join(host.dataDir, 'projects', 'charts-resolved.twin.json'), JSON.stringify(demo));
+  await ed.command('Open…');
+  await page
+    .getByRole('dialog', { name: 'Open project' })
+    .getByRole('button', { name: /^charts-resolved/ })
+    .first()
+    .click();
+  await expect(ed.status).toContainText('Opened charts-resolved.twin.json');
+  const callsBefore = charts.calls.length;
+  await new TimePage(page).preset('Last 7 days');
+  await ed.select('CH-1');
+  await charts.drawn();
+
+  // CH-1 power names the project's "plant-store": read from this session's local store, and drawn.
+  await expect(charts.legendRow(POWER)).toHaveAttribute('data-kind', 'windows');
+  // The chart's own requests (the schematic asks on its own channels) since the project was opened.
+  const chartCalls = charts.calls.slice(callsBefore).filter((c) => c.channel?.startsWith('chart:'));
+  const asked = chartCalls.filter((c) => c.keys.includes(POWER));
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.every((c) => c.source === 'local')).toBe(true);
+  // The moved one is listed, said not connected (naming its source), and never asked for.
+  const lost = charts.legendRow(moved);
+  await expect(lost).toContainText('not connected');
+  await expect(lost.locator('.chart-legend__badge')).toHaveAttribute('title', /Site 9 historian/);
+  await expect(lost).toHaveAttribute('data-kind', 'empty');
+  expect(chartCalls.some((c) => c.keys.includes(moved))).toBe(false);
 });
 
 test('the chart asks for device pixels on a high-density screen and again when the dock is resized', async ({ browser }) => {

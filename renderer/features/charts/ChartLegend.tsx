@@ -168,7 +168,7 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
                   {s.source === null && sourcesKnown && (
                     <span
                       className="chart-legend__badge chart-legend__badge--offline"
-                      title={`Its source "${s.projectSource ?? ''}" is not connected in this session: connect it (Sensors panel) to chart this sensor.`}
+                      title={`Source “${s.projectSource ?? ''}” is not connected in this session: connect it (Sensors panel) to chart this sensor.`}
                     >
                       not connected
                     </span>
@@ -181,7 +181,7 @@ export function ChartLegend({ series, data, axes, hidden, hover, exact, cursorWi
                 </th>
                 <CursorCell s={s} d={d} exact={exact} layout={layout} cursorWindow={cursorWindow} />
                 <PointerCell r={reading} unit={s.unit} />
-                <td className="chart-legend__num">{density(d)}</td>
+                <td className="chart-legend__num">{s.source === null ? '—' : density(d)}</td>
                 <td>
                   <button
                     type="button"

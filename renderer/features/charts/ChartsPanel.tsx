@@ -68,7 +68,7 @@ export function ChartsPanel() {
     [twin.sources, twin.meta.defaultSource, twin.assets, twin.sensors, twin.connections, selected, pinned, sourceOf],
   );
   // Only series a connection of this session serves are read; the legend says why the others are empty.
-  const readable = useMemo(() => series.flatMap((s) => (s.source !== null ? [{ id: s.id, source: s.source, key: s.key }] : [])), [series]);
+  const readable = useMemo(() => series.filter((s) => s.source !== null), [series]);
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.id)), [series, hidden]);
   const axes = useMemo(
     () =>
@@ -84,8 +84,11 @@ export function ChartsPanel() {
   const [drawn, setDrawn] = useState<PlotData | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const request = useMemo<PlotRequest | null>(
-    () => (range && widthPx > 0 && readable.length > 0 ? { range, widthPx, series: readable, band: view === 'band', staleAfter } : null),
-    [range, widthPx, readable, view, staleAfter],
+    () =>
+      range && widthPx > 0 && readable.length > 0
+        ? { range, widthPx, series: series.map(({ id, source, key }) => ({ id, source, key })), band: view === 'band', staleAfter }
+        : null,
+    [range, widthPx, series, readable.length, view, staleAfter],
   );
   const { data, loading, error } = usePlotData(request, revision);
   const exact = useCursorValues(series);

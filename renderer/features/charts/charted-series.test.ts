@@ -69,6 +69,10 @@ describe('what the chart shows', () => {
     expect(pinned).toEqual([expect.objectContaining({ name: 'CH-1 power', pinned: true })]);
 
     const offline = chartedWith(onHistorian, [ch1], [], sensorSourceOf(onHistorian, [LOCAL]));
-    expect(offline.find((s) => s.key === 'B7_CH1_KW#value')).toMatchObject({ source: null, projectSource: 'historian', id: '?historian|B7_CH1_KW#value' });
+    expect(offline.find((s) => s.key === 'B7_CH1_KW#value')).toMatchObject({
+      source: null,
+      projectSource: 'Plant historian',
+      id: '?historian|B7_CH1_KW#value',
+    });
   });
 });

@@ -13,7 +13,7 @@ export interface ChartSeries {
   id: string;
   /** The session's connection the series is read from; null when its project source is not connected here. */
   source: string | null;
-  /** For a sensor whose source is not connected: the project source it names, so the legend can say which. */
+  /** For a sensor whose source is not connected: the name of the project source it names, so the legend can say which. */
   projectSource?: string | undefined;
   key: string;
   /** By binding: "CH-1 power"; the series key for a pinned series no sensor names. */
@@ -102,7 +102,7 @@ export function chartedSeries(twin: TwinState, selected: Iterable<string>, pinne
     return {
       id: p.id,
       source: p.source,
-      ...(p.source === null ? { projectSource: p.project } : {}),
+      ...(p.source === null ? { projectSource: (p.project !== undefined ? twin.sources[p.project]?.name : undefined) ?? p.project } : {}),
       key: p.key,
       name: p.sensor ? (names.get(p.sensor.id) as string) : p.key,
       unit: p.unit,

@@ -24,7 +24,8 @@ export interface PlotRequest {
   range: TimeRange;
   /** The plot area's width in device pixels: the number of windows asked for. */
   widthPx: number;
-  series: readonly { id: string; source: string; key: string }[];
+  /** Every series the plot draws, by position; one whose source is not connected (null) is drawn empty, never asked for. */
+  series: readonly { id: string; source: string | null; key: string }[];
   /** The band view also needs each window's mean. */
   band: boolean;
   /** Points further apart than this many usual intervals are a gap (the quality settings' "stale after"). */
@@ -100,6 +101,7 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
   const n = Math.max(1, Math.min(MAX_WINDOWS, Math.round(req.widthPx)));
   const bySource = new Map<string, string[]>();
   for (const s of req.series) {
+    if (s.source === null) continue;
     const keys = bySource.get(s.source) ?? [];
     if (!keys.includes(s.key)) keys.push(s.key);
     bySource.set(s.source, keys);
@@ -132,17 +134,19 @@ export async function loadPlotData(api: ChartApi, req: PlotRequest, channel: str
   const plotLayout: WindowLayout = { from: answered.layout.from, to: answered.layout.to, width: answered.layout.width, n: answered.layout.n };
   const series = await Promise.all(
     req.series.map(async (s, index): Promise<SeriesData> => {
-      const error = errors.get(s.source) ?? null;
+      const source = s.source;
+      const error = source === null ? null : (errors.get(source) ?? null);
       const w = windows.get(s.id) ?? null;
       const base = { id: s.id, windows: w, raw: null, error, cache: w?.cache };
-      if (!w || (w.t.length === 0 && !learnedInterval.has(s.id))) return { ...base, kind: 'empty', staleLimitMs: Infinity, perColumn: { median: 0, max: 0 } };
+      if (source === null || !w || (w.t.length === 0 && !learnedInterval.has(s.id)))
+        return { ...base, kind: 'empty', staleLimitMs: Infinity, perColumn: { median: 0, max: 0 } };
       const cols = perColumn(w.count);
       const interval = learnProfile(w, plotLayout).intervalMs;
       if (interval !== null) learnedInterval.set(s.id, interval);
       if (cols.max > 1) return { ...base, kind: 'windows', staleLimitMs: staleLimit(interval, req.staleAfter), perColumn: cols };
       // At most one point per column: the range is finer than the data, so show the points themselves.
       try {
-        const raw = await rawWithNeighbours(api, s, req.range, plotLayout.n + 1, `${channel}-raw:${index}`);
+        const raw = await rawWithNeighbours(api, { source, key: s.key }, req.range, plotLayout.n + 1, `${channel}-raw:${index}`);
         const staleLimitMs = staleLimit(learnedInterval.get(s.id) ?? intervalFromRaw(raw.t), req.staleAfter);
         return { ...base, kind: 'raw', raw, staleLimitMs, perColumn: cols };
       } catch (e) {
