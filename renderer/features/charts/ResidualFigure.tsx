@@ -4,6 +4,7 @@ import type { TimeRange } from '../../../shared/series/types';
 import { focusEpisode } from '../analysis/focus-episode';
 import { useAnalysis } from '../analysis/analysis-store';
 import { formatInZone } from '../analysis/zone-format';
+import { useTime } from '../time/time-store';
 import { onPlotKeyDown, PLOT_KEYS } from './chart-keys';
 import { formatValue } from './format';
 import { RESIDUAL_COLOURS } from './residual-plot-options';
@@ -37,6 +38,8 @@ function Key({ colour, dashed, label }: { colour: string; dashed?: boolean; labe
  */
 export function ResidualFigure({ shown, range, zone, cursor }: { shown: ShownRun; range: TimeRange; zone: string; cursor: number | null }) {
   const { run, name } = shown;
+  // Read out where the cursor comes to rest, not at every step of a drag or of play.
+  const moving = useTime((s) => s.moving);
   const unit = run.model.unit ?? '';
   const at = cursor === null ? null : residualAt(run, cursor);
   const band = severityBand(at?.severity ?? null);
@@ -78,7 +81,7 @@ export function ResidualFigure({ shown, range, zone, cursor }: { shown: ShownRun
             band ± {formatLevel(run.levels.threshold ?? run.levels.drift)} {unit}
           </span>
         </p>
-        <p className="residual-side__now" role="status" data-residual={at?.residual ?? undefined} data-severity={band}>
+        <p className="residual-side__now" role="status" aria-live={moving ? 'off' : 'polite'} data-residual={at?.residual ?? undefined} data-severity={band}>
           {at === null ? (
             'No time cursor.'
           ) : at.residual === null ? (
