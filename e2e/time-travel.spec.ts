@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_QUALITY } from '../shared/series/cursor-reading';
@@ -181,5 +181,53 @@ test.describe('time travel through the demo plant', () => {
     await expect(lost).toContainText('no data');
     // The source still holds a value from before the gap; it is not drawn.
     expect(truthAt.get(gapKey)?.t).toBeLessThan(gap.start.ms);
+  });
+
+  test('each sensor reads from the connection its project source resolves to; one whose source is not connected is drawn missing, saying so', async ({
+    page,
+  }) => {
+    await openApp(page, host);
+    const ed = new EditorPage(page);
+    await expect(ed.node('CH-1')).toBeVisible();
+    // The demo as a colleague saved it: its store under another project id than this session's "local", and one
+    // temperature moved to another site's historian, which this session has never connected to.
+    const moved = 'B7_CH1_LCWT#value';
+    const demo = JSON.parse(readFileSync(path.join(ROOT, 'assets', 'demo', 'b7-chilled-water.twin.json'), 'utf8'));
+    demo.sources = [
+      { id: 'plant-store', name: 'Plant store', kind: 'local' },
+      { id: 'site9', name: 'Site 9 historian', kind: 'influx1', url: 'http://site9.example:8086', database: 'site9' },
+    ];
+    demo.defaultSource = 'plant-store';
+    for (const s of demo.sensors as { series: string; source?: string }[]) if (s.series === moved) s.source = 'site9';
+    writeFileSync(path.join(host.dataDir, 'projects', 'resolved.twin.json'), JSON.stringify(demo));
+    await ed.command('Open…');
+    await page
+      .getByRole('dialog', { name: 'Open project' })
+      .getByRole('button', { name: /^resolved/ })
+      .first()
+      .click();
+    await expect(ed.status).toContainText('Opened resolved.twin.json');
+
+    const time = new TimePage(page);
+    await time.preset('Last 30 days');
+    // Anchored on the data read through the resolved connection, not on the wall clock.
+    await expect(time.cursor).toHaveAttribute('aria-valuemax', String(truth.end.ms - 1));
+    await time.press('PageDown', 'PageDown', 'PageDown');
+    const drawn = await time.settledValues();
+    const at = await time.now();
+    await expectDrawnEqualsSource(
+      host,
+      drawn.filter((d) => d.sensor !== moved),
+      at,
+    );
+    const lost = page.locator(`.value-layer [data-sensor="${moved}"]`);
+    await expect(lost).toHaveAttribute('data-state', 'missing');
+    await expect(lost).toHaveAttribute('data-why', 'no-source');
+    await expect(lost).not.toHaveAttribute('data-value');
+    await expect(lost).toHaveText('not connected');
+    await ed.select('TT-113');
+    const reading = page.getByRole('list', { name: 'Readings at the time cursor' }).locator(`li[data-reading-of="${moved}"]`);
+    await expect(reading).toContainText('missing');
+    await expect(reading).toContainText('Source “Site 9 historian” is not connected in this session');
   });
 });

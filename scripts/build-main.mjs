@@ -36,9 +36,20 @@ await build({
 // Benchmarks drive Chromium through Playwright, which stays a dev dependency loaded from node_modules.
 await build({
   ...common,
-  entryPoints: { 'bench-editor': 'bench/editor.bench.ts', 'bench-scrub': 'bench/scrub.bench.ts' },
+  entryPoints: { 'bench-editor': 'bench/editor.bench.ts', 'bench-scrub': 'bench/scrub.bench.ts', 'bench-chart': 'bench/chart.bench.ts' },
   outdir,
   external: [...common.external, '@playwright/test', 'playwright', 'playwright-core'],
+});
+
+// bench:chart times the chart's own drawing code in Chromium: a browser bundle of it.
+await build({
+  entryPoints: { 'bench-chart-page': 'bench/chart-draw-page.ts' },
+  outdir,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  logLevel: 'warning',
 });
 
 // The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.

@@ -4,6 +4,7 @@ import { LeftPanel } from '../panels/LeftPanel';
 import { Inspector } from '../panels/Inspector';
 import { SystemsPanel } from '../panels/SystemsPanel';
 import { FindBar } from '../panels/FindBar';
+import { ChartsPanel } from '../features/charts/ChartsPanel';
 import { DialogHost } from '../dialogs/DialogHost';
 import { TenantDialogs } from '../features/tenant/TenantDialogs';
 import { AnalysisHost } from '../features/analysis/AnalysisHost';
@@ -36,6 +37,9 @@ export function App() {
           <Canvas />
         </main>
         <TimeBar />
+        <div className="app__dock">
+          <ChartsPanel />
+        </div>
         <aside className="app__side">
           <Inspector />
           <SystemsPanel />

@@ -11,6 +11,12 @@ function isTextInput(el: EventTarget | null): boolean {
   return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type);
 }
 
+/** Whether a focused control declares it handles this unmodified key itself (`data-own-keys="ArrowLeft ArrowRight"`). */
+function ownsKey(el: EventTarget | null, e: KeyboardEvent): boolean {
+  if (!(el instanceof HTMLElement) || e.ctrlKey || e.metaKey || e.altKey) return false;
+  return el.closest<HTMLElement>('[data-own-keys]')?.dataset.ownKeys?.split(' ').includes(e.key) ?? false;
+}
+
 /** Keyboard shortcuts run commands from the registry; typing in fields keeps its own keys. */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -21,6 +27,8 @@ export function useShortcuts(): void {
       if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
       // Keys aimed at a slider (the time cursor) move it, not the selection.
       if (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider' && isCursorKey(e.key) && !e.ctrlKey && !e.metaKey) return;
+      // A plot or a slider moves its cursor with the arrow keys: they do not nudge the selected assets then.
+      if (ownsKey(e.target, e)) return;
       const command = commandForKey(e, inInput);
       if (!command) return;
       e.preventDefault();

@@ -28,6 +28,7 @@ import { FAR_ZOOM, FarZoomContext } from './level-of-detail';
 import { dragCancelled, dragEnded } from './drag-bail';
 import { dropSensor, isSensorDrag } from '../features/bindings/sensor-drag';
 import { ValueLayer } from '../features/values/ValueLayer';
+import { ResidualBadges } from '../features/values/ResidualBadges';
 import { Minimap, MINIMAP_CLEARANCE } from './Minimap';
 import { TagLabelLayer } from './labels/TagLabelLayer';
 import { boundsOf } from '../../shared/geometry/box';
@@ -217,6 +218,7 @@ export function Canvas() {
           {shown && <ConnectionLayer />}
           {shown && <TagLabelLayer />}
           {shown && <ValueLayer />}
+          {shown && <ResidualBadges />}
           {showMinimap && <Minimap />}
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>

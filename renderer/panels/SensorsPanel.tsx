@@ -11,6 +11,7 @@ import { SensorBindingList } from '../features/bindings/SensorBindingList';
 import { ProjectSourcesStatus } from '../features/bindings/ProjectSourcesStatus';
 import { BindingTableActions } from '../features/bindings/BindingTableActions';
 import { BindToSelection } from '../features/bindings/BindToSelection';
+import { PinToChart } from '../features/charts/PinToChart';
 
 function formatInstant(t: number, zone: string): string {
   try {
@@ -50,6 +51,7 @@ function SensorDetail({ entry, source }: { entry: CatalogEntry; source: string }
           Last value <strong>{value.value}</strong> {entry.unit ?? ''} at {formatInstant(value.t, zone)} ({zone})
         </p>
       )}
+      <PinToChart source={source} seriesKey={entry.key} unit={entry.unit} />
     </div>
   );
 }

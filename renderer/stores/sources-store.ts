@@ -6,6 +6,8 @@ import { getApi } from '../api/client';
 
 export interface SourcesState {
   sources: SourceInfo[];
+  /** Whether `sources` has been listed from main at least once (before that, nothing is known to be unconnected). */
+  listed: boolean;
   active: string;
   search: string;
   entries: CatalogEntry[];
@@ -29,6 +31,7 @@ let catalogSeq = 0;
 /** Data sources of this session and the sensor catalog of the one being browsed. */
 export const useSources = create<SourcesState>()((set, get) => ({
   sources: [],
+  listed: false,
   active: 'local',
   search: '',
   entries: [],
@@ -36,7 +39,7 @@ export const useSources = create<SourcesState>()((set, get) => ({
   error: null,
   async refresh() {
     try {
-      set({ sources: await getApi().listSources({}) });
+      set({ sources: await getApi().listSources({}), listed: true });
     } catch (e) {
       set({ error: errorData(e) });
     }

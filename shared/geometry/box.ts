@@ -31,7 +31,7 @@ export function boundsOf(boxes: Iterable<Box>): Box | null {
  * instead of all of them. `cell` should be about the size of a typical box.
  */
 export class BoxGrid {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<number, Box[]>();
 
   constructor(
     private readonly cell: number,
@@ -39,26 +39,31 @@ export class BoxGrid {
     private readonly gap = 0,
   ) {}
 
-  private *cellsOf(b: Box): Generator<string> {
+  /**
+   * Visit the keys of the cells a box (grown by the gap) touches until `visit` returns true. Keys are numbers
+   * (cheaper than strings per test); two cells sharing a key only costs a few more overlap checks.
+   */
+  private someCell(b: Box, visit: (key: number) => boolean): boolean {
     const g = this.gap;
     const cx0 = Math.floor((b.x - g) / this.cell);
     const cy0 = Math.floor((b.y - g) / this.cell);
     const cx1 = Math.floor((b.x + b.width + g) / this.cell);
     const cy1 = Math.floor((b.y + b.height + g) / this.cell);
-    for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) yield `${cx},${cy}`;
+    for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) if (visit(cx * 1_000_003 + cy)) return true;
+    return false;
   }
 
   add(b: Box): void {
-    for (const key of this.cellsOf(b)) {
+    this.someCell(b, (key) => {
       const list = this.cells.get(key);
       if (list) list.push(b);
       else this.cells.set(key, [b]);
-    }
+      return false;
+    });
   }
 
   /** Whether `b` overlaps (or comes within the gap of) any box added. */
   hits(b: Box): boolean {
-    for (const key of this.cellsOf(b)) for (const other of this.cells.get(key) ?? []) if (overlaps(b, other, this.gap)) return true;
-    return false;
+    return this.someCell(b, (key) => this.cells.get(key)?.some((other) => overlaps(b, other, this.gap)) ?? false);
   }
 }

@@ -9,8 +9,11 @@ import type { SeriesProfile } from './series-profile';
 import type { SeriesWindows, WindowLayout } from './types';
 
 export type ReadingState = 'exact' | 'approximate' | 'stale' | 'missing';
-/** Why a reading is in its state: what the label says. */
-export type ReadingWhy = 'fresh' | 'late' | 'flatline' | 'gap' | 'no-data' | 'no-source';
+/**
+ * Why a reading is in its state: what the label says. `no-source`: the sensor's project source is not connected
+ * in this session; `source-error`: it is, but reading it failed (the inspector says how).
+ */
+export type ReadingWhy = 'fresh' | 'late' | 'flatline' | 'gap' | 'no-data' | 'no-source' | 'source-error';
 
 export interface Reading {
   /** The value drawn; null when missing. */

@@ -10,6 +10,7 @@ import { valuePlacements, type ValuePlacement } from './value-placements';
 
 export interface PlannedSensor {
   id: string;
+  /** The project source id (resolve it to a session connection with `sensorReads` before reading). */
   source: string;
   /** Series key. */
   key: string;
@@ -38,15 +39,4 @@ export function schematicPlan(twin: TwinState): SchematicPlan {
     }
   }
   return { sensors, placements: valuePlacements(twin), states };
-}
-
-/** The series keys of a plan per source, each key once. */
-export function keysBySource(plan: SchematicPlan): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
-  for (const s of plan.sensors) {
-    let keys = out.get(s.source);
-    if (!keys) out.set(s.source, (keys = new Set()));
-    keys.add(s.key);
-  }
-  return new Map([...out].map(([source, keys]) => [source, [...keys]]));
 }

@@ -27,6 +27,8 @@ export interface LabelLayerProps {
   ariaHidden?: boolean;
   /** A name for the layer's element, to tell layers apart (`tags`, `values`). */
   name: string;
+  /** The labels are already decluttered by the caller (who shares the result with another layer): draw them all. */
+  decluttered?: boolean;
 }
 
 /** One label; redrawn only when its label object changes, so callers that keep unchanged labels' objects pay for what moved. */
@@ -48,8 +50,8 @@ const Label = memo(function Label({ label: l }: { label: ScreenLabel }) {
  * priority. Everything is in one element and repositioned by one transform when the view pans; labels
  * are laid out again only when they change (zoom, an asset moved, another selection).
  */
-export const LabelLayer = memo(function LabelLayer({ labels, offset, gap = 2, ariaHidden = true, name }: LabelLayerProps) {
-  const kept = useMemo(() => declutter(labels, { gap }), [labels, gap]);
+export const LabelLayer = memo(function LabelLayer({ labels, offset, gap = 2, ariaHidden = true, name, decluttered = false }: LabelLayerProps) {
+  const kept = useMemo(() => (decluttered ? labels : declutter(labels, { gap })), [labels, gap, decluttered]);
   return (
     <div className="label-layer" data-layer={name} aria-hidden={ariaHidden || undefined}>
       <div className="label-layer__origin" style={{ transform: `translate(${offset.x}px, ${offset.y}px)` }}>

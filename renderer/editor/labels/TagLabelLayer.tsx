@@ -1,9 +1,9 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useDocument } from '../../stores/document-store';
 import { useView } from '../../stores/view-store';
 import { LabelLayer } from './LabelLayer';
-import { TagLabelCache } from './tag-labels';
+import { drawnTagLabels } from './drawn-tag-labels';
 
 /**
  * Every asset's tag in screen space over the canvas: legible at the zoom a whole plant fits in, and
@@ -15,9 +15,9 @@ export const TagLabelLayer = memo(function TagLabelLayer() {
   const x = useFlowStore((s) => s.transform[0]);
   const y = useFlowStore((s) => s.transform[1]);
   const zoom = useFlowStore((s) => s.transform[2]);
-  // The cache only memoizes label objects, so reading it while rendering is safe.
-  const [cache] = useState(() => new TagLabelCache());
-  const labels = useMemo(() => cache.labels(assets, zoom, selected), [cache, assets, zoom, selected]);
+  // Decluttered once for this layer and the value layer (which keeps values off these tags); the cache only
+  // memoizes, so reading it while rendering is safe.
+  const labels = useMemo(() => drawnTagLabels(assets, zoom, selected), [assets, zoom, selected]);
   const offset = useMemo(() => ({ x, y }), [x, y]);
-  return <LabelLayer name="tags" labels={labels} offset={offset} />;
+  return <LabelLayer name="tags" labels={labels} offset={offset} decluttered />;
 });

@@ -5,10 +5,11 @@
 import { presetAnchor, presetRange, type PresetId, type RangeAnchor } from '../../../shared/time/range-presets';
 import { parseInstantInZone } from '../../../shared/time/zone-format';
 import { isValidTimeZone } from '../../../shared/time/zone-offsets';
-import { keysBySource } from '../../../shared/twin/schematic-plan';
+import { keysBySessionSource, sensorReads } from '../../../shared/twin/sensor-reads';
 import { getApi } from '../../api/client';
 import { documentStore } from '../../stores/document-store';
 import { planOf } from '../values/plan-cache';
+import { listedConnections } from '../values/session-connections';
 import { timeStore } from './time-store';
 
 const YEAR = 365.25 * 86_400_000;
@@ -28,13 +29,16 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-function boundSeries(): [string, string[]][] {
-  return [...keysBySource(planOf(documentStore.getState().twin))];
+/** The bound series per connection of this session they are read from (sensors of unconnected sources left out). */
+async function boundSeries(): Promise<[string, string[]][]> {
+  const { sources, chosen } = await listedConnections();
+  const twin = documentStore.getState().twin;
+  return [...keysBySessionSource(sensorReads(twin, planOf(twin), sources, chosen))];
 }
 
 /** The newest point of the bound sensors at or before now, or null when they have none (or none could be read). */
 export async function newestData(now = Date.now()): Promise<number | null> {
-  const calls = boundSeries().flatMap(([source, keys]) =>
+  const calls = (await boundSeries()).flatMap(([source, keys]) =>
     chunks(keys, MAX_KEYS).map((k) =>
       getApi()
         .valueAt({ source, keys: k, at: now })
@@ -50,7 +54,7 @@ export async function newestData(now = Date.now()): Promise<number | null> {
 async function firstWindow(from: number, to: number): Promise<{ t: number; width: number } | null> {
   let first: number | null = null;
   let width = Math.ceil((to - from) / 1000);
-  const calls = boundSeries().flatMap(([source, keys]) =>
+  const calls = (await boundSeries()).flatMap(([source, keys]) =>
     chunks(keys, MAX_KEYS).map((k) =>
       getApi()
         .queryWindows({ source, keys: k, from, to, n: 1000, stats: ['count'] })

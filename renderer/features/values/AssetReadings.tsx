@@ -10,6 +10,7 @@ import { usePlantZone } from '../time/use-plant-zone';
 import { positionText, readingText } from './reading-text';
 import { useReadings } from './readings-store';
 import { STATE_SYMBOL } from './state-marks';
+import { NoSourceNote } from './NoSourceNote';
 import './asset-readings.css';
 
 const STATE_WORD = { exact: 'exact', approximate: 'approximate', stale: 'stale', missing: 'missing' } as const;
@@ -77,6 +78,7 @@ export function AssetReadings({ assetId }: { assetId: string }) {
                   </span>
                 )}
               </div>
+              {(r?.why === 'no-source' || r?.why === 'source-error') && <NoSourceNote sensor={s} />}
               {trusted && (
                 <div className="asset-readings__diff">
                   {diff === null

@@ -1,6 +1,8 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { Reading } from '../../../shared/series/cursor-reading';
+import type { Asset } from '../../../shared/twin/schema';
+import { drawnTagLabels } from '../../editor/labels/drawn-tag-labels';
 import { useDocument } from '../../stores/document-store';
 import { useView } from '../../stores/view-store';
 import { planOf } from './plan-cache';
@@ -72,7 +74,11 @@ export const ValueLayer = memo(function ValueLayer() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const carriers = useRef(new Map<string, Carrier>());
   const applied = useRef(new Map<HTMLElement, Applied>());
-  const current = useRef<{ scene: ValueScene; selected: ReadonlySet<string> }>({ scene, selected });
+  const current = useRef<{ scene: ValueScene; selected: ReadonlySet<string>; assets: Readonly<Record<string, Asset>> }>({
+    scene,
+    selected,
+    assets: twin.assets,
+  });
   const repaint = useRef<() => void>(() => undefined);
 
   // The painter lives as long as the layer; scene and selection changes reach it through `current`.
@@ -86,8 +92,12 @@ export const ValueLayer = memo(function ValueLayer() {
     const draw = () => {
       pending = false;
       const [x, y, zoom] = flow.getState().transform;
-      const { scene: sc, selected: sel } = current.current;
-      if (!placed || placed.zoom !== zoom || placed.scene !== sc) placed = { zoom, scene: sc, value: placeSceneLabels(sc, zoom, sel) };
+      const { scene: sc, selected: sel, assets } = current.current;
+      if (!placed || placed.zoom !== zoom || placed.scene !== sc) {
+        // The tag layer's drawn tags (the same decluttered set it shows) are kept clear of every value.
+        const tags = drawnTagLabels(assets, zoom, sel).map((l) => l.box);
+        placed = { zoom, scene: sc, value: placeSceneLabels(sc, zoom, sel, tags) };
+      }
       ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
       ctx.clearRect(0, 0, size.width, size.height);
       const s = readingsStore.getState();
@@ -137,10 +147,10 @@ export const ValueLayer = memo(function ValueLayer() {
   }, [flow, drawsAnything]);
 
   useEffect(() => {
-    current.current = { scene, selected };
+    current.current = { scene, selected, assets: twin.assets };
     applyReadings(carriers.current, readingsStore.getState(), applied.current);
     repaint.current();
-  }, [scene, selected]);
+  }, [scene, selected, twin.assets]);
 
   if (!drawsAnything) return null;
   return (

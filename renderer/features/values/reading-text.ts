@@ -4,6 +4,9 @@ import type { Sensor } from '../../../shared/twin/schema';
 
 /** The text of a reading: the value to the sensor's precision with its unit, a status as on/off, and why it is stale or missing. */
 export function readingText(reading: Reading, sensor: Pick<Sensor, 'unit' | 'role'>, decimals: number): { value: string; note: string | null } {
+  // Without its source there is no data to speak of: say what is wrong instead (the inspector says what to do).
+  if (reading.why === 'no-source') return { value: 'not connected', note: null };
+  if (reading.why === 'source-error') return { value: 'source error', note: null };
   const value =
     reading.value === null
       ? 'no data'
@@ -16,7 +19,6 @@ export function readingText(reading: Reading, sensor: Pick<Sensor, 'unit' | 'rol
   if (reading.why === 'late' && reading.age !== null) note = `${formatAge(reading.age)} old`;
   else if (reading.why === 'flatline' && reading.since !== null && reading.t !== null) note = `frozen ${formatAge(reading.t - reading.since)}`;
   else if (reading.why === 'gap' && reading.age !== null) note = `for ${formatAge(reading.age)}`;
-  else if (reading.why === 'no-source') note = 'source not connected';
   return { value, note };
 }
 

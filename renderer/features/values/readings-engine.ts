@@ -6,14 +6,18 @@
 import { classifyReading, flatlineSince, sameReading, windowPointAt, type QualitySettings, type Reading } from '../../../shared/series/cursor-reading';
 import { equipmentState, sameState, type EquipmentState } from '../../../shared/twin/equipment-state';
 import type { SchematicPlan } from '../../../shared/twin/schematic-plan';
+import type { SensorRead } from '../../../shared/twin/sensor-reads';
 import { seriesRef, type SeriesDataState } from '../series/series-store';
 import type { ReadingsState } from './readings-store';
 
-const NO_SOURCE: Reading = { value: null, t: null, state: 'missing', why: 'no-source', age: null, since: null };
+/** A sensor whose source is not connected in this session: missing, never zero or an old value, and not an error. */
+export const NO_SOURCE: Reading = { value: null, t: null, state: 'missing', why: 'no-source', age: null, since: null };
+/** A sensor whose connection failed to answer: missing too, labelled as a failure. */
+export const SOURCE_ERROR: Reading = { value: null, t: null, state: 'missing', why: 'source-error', age: null, since: null };
 
 /** The reading of one series at a cursor from what the series store holds, or undefined while nothing is known. */
 export function readingAt(data: SeriesDataState, ref: string, source: string, cursor: number, settings: QualitySettings): Reading | undefined {
-  if (data.failures[source] !== undefined) return NO_SOURCE;
+  if (data.failures[source] !== undefined) return SOURCE_ERROR;
   const loaded = data.windows[ref];
   const exact = data.exact && data.exact.at === cursor ? data.exact.values : null;
   if (exact && ref in exact) {
@@ -27,17 +31,28 @@ export function readingAt(data: SeriesDataState, ref: string, source: string, cu
   return classifyReading(point, cursor, false, loaded.profile, settings, flat);
 }
 
-/** The next readings state: the previous one's objects kept wherever nothing drawn changed. */
-export function nextReadings(prev: ReadingsState, plan: SchematicPlan, data: SeriesDataState, cursor: number | null, settings: QualitySettings): ReadingsState {
+/**
+ * The next readings state: the previous one's objects kept wherever nothing drawn changed. `reads` says where
+ * each sensor is read in this session (null while the session's connections are not known yet); a sensor
+ * whose source is not connected reads as missing, 'no-source'.
+ */
+export function nextReadings(
+  prev: ReadingsState,
+  plan: Pick<SchematicPlan, 'states'>,
+  reads: readonly SensorRead[] | null,
+  data: SeriesDataState,
+  cursor: number | null,
+  settings: QualitySettings,
+): ReadingsState {
   const readings: Record<string, Reading> = {};
   const decimals: Record<string, number> = {};
   let changed = cursor !== prev.at;
-  let settled = cursor !== null;
-  if (cursor !== null) {
-    for (const s of plan.sensors) {
-      const ref = seriesRef(s.source, s.key);
-      const r = readingAt(data, ref, s.source, cursor, settings);
-      const d = data.windows[ref]?.profile.decimals;
+  let settled = cursor !== null && reads !== null;
+  if (cursor !== null && reads !== null) {
+    for (const s of reads) {
+      const ref = s.source === null ? null : seriesRef(s.source, s.key);
+      const r = s.source === null || ref === null ? NO_SOURCE : readingAt(data, ref, s.source, cursor, settings);
+      const d = ref !== null ? data.windows[ref]?.profile.decimals : undefined;
       if (d !== undefined) decimals[s.id] = d;
       if (d !== prev.decimals[s.id]) changed = true;
       if (!r) {

@@ -29,7 +29,7 @@ export const STATE_MARKS = [
     symbol: '✕',
     sample: 'no data',
     className: 'value--missing',
-    meaning: 'no point at the cursor: never drawn as zero or an old value',
+    meaning: 'no point at the cursor, or its source not connected: never drawn as zero or an old value',
   },
   {
     kind: 'equipment',

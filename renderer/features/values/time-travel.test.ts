@@ -7,6 +7,7 @@ import { createDocumentStore } from '../../stores/document-store';
 import { createSeriesStore } from '../series/series-store';
 import { createTimeStore } from '../time/time-store';
 import { createReadingsStore } from './readings-store';
+import type { Connections } from './session-connections';
 import { REST_MS, startTimeTravel } from './time-travel';
 
 const MIN = 60_000;
@@ -16,7 +17,7 @@ const range = { from: FROM, to: FROM + 2 * DAY };
 
 /** A fake source over synthetic minute data: every series reads minute i of the range as i (status: on by day 1). */
 function fakeApi() {
-  const calls: { method: string; input: { keys: string[]; at?: number; channel?: string } }[] = [];
+  const calls: { method: string; input: { source: string; keys: string[]; at?: number; channel?: string } }[] = [];
   const point = (key: string, t: number) => {
     const m = Math.floor((t - FROM) / MIN);
     if (m < 0) return null;
@@ -27,7 +28,7 @@ function fakeApi() {
   return {
     calls,
     api: {
-      queryWindows: vi.fn(async (input: { keys: string[]; from: number; to: number; n: number; channel?: string }) => {
+      queryWindows: vi.fn(async (input: { source: string; keys: string[]; from: number; to: number; n: number; channel?: string }) => {
         calls.push({ method: 'queryWindows', input });
         const layout = windowLayout(input, input.n);
         const series: SeriesWindows[] = input.keys.map((key) => {
@@ -44,7 +45,7 @@ function fakeApi() {
         });
         return { layout, series };
       }),
-      valueAt: vi.fn(async (input: { keys: string[]; at: number; channel?: string }) => {
+      valueAt: vi.fn(async (input: { source: string; keys: string[]; at: number; channel?: string }) => {
         calls.push({ method: 'valueAt', input });
         return input.keys.map((key) => {
           const p = point(key, input.at);
@@ -55,14 +56,36 @@ function fakeApi() {
   };
 }
 
-function setup() {
+const LOCAL = { id: 'local', kind: 'local', name: 'Local store', location: '/data/local' } as const;
+
+/** The session's connections as a test sets them; listed with the local store unless told otherwise. */
+function connectionsFeed(initial: Connections = { listed: true, sources: [LOCAL], chosen: {} }) {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    set(next: Connections) {
+      current = next;
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+function setup(connections = connectionsFeed()) {
   const document = createDocumentStore(buildDemoProject());
   const time = createTimeStore();
   const series = createSeriesStore();
   const readings = createReadingsStore();
   const fake = fakeApi();
   const settled = vi.fn();
+  const listConnections = vi.fn();
   const stop = startTimeTravel({
+    connections,
+    listConnections,
     api: fake.api as never,
     document,
     time,
@@ -72,7 +95,7 @@ function setup() {
     onSettled: settled,
   });
   const sensorId = (series: string) => Object.values(document.getState().twin.sensors).find((s) => s.series === series)!.id;
-  return { document, time, series, readings, fake, settled, stop, sensorId };
+  return { document, time, series, readings, fake, settled, stop, sensorId, connections, listConnections };
 }
 
 describe('time travel wiring', () => {
@@ -174,7 +197,7 @@ describe('time travel wiring', () => {
     t.stop();
   });
 
-  it('draws every series of a source that cannot be read as missing, saying so', async () => {
+  it('draws every series of a connection that cannot be read as missing, saying it failed', async () => {
     const t = setup();
     t.fake.api.valueAt.mockRejectedValue(Object.assign(new Error('Source "local" is not connected'), { name: 'TwinError', kind: 'not-found' }));
     t.fake.api.queryWindows.mockRejectedValue(Object.assign(new Error('Source "local" is not connected'), { name: 'TwinError', kind: 'not-found' }));
@@ -182,7 +205,46 @@ describe('time travel wiring', () => {
     await vi.runAllTimersAsync();
     expect(t.series.getState().failures.local).toMatch(/not connected/);
     const kw = t.sensorId('B7_CH1_KW#value');
-    expect(t.readings.getState().readings[kw]).toMatchObject({ state: 'missing', why: 'no-source' });
+    expect(t.readings.getState().readings[kw]).toMatchObject({ state: 'missing', why: 'source-error', value: null });
+    t.stop();
+  });
+
+  it('reads each sensor from the connection its project source resolves to, whatever that connection’s id', async () => {
+    // The demo names the local store "local"; this session's local store has another id.
+    const t = setup(connectionsFeed({ listed: true, sources: [{ ...LOCAL, id: 'store:7f3a' }], chosen: {} }));
+    t.time.getState().setRange(range, '24h');
+    await vi.runAllTimersAsync();
+    t.time.getState().setCursor(FROM + DAY / 2);
+    await vi.advanceTimersByTimeAsync(REST_MS + 5);
+    expect(new Set(t.fake.calls.map((c) => c.input.source))).toEqual(new Set(['store:7f3a']));
+    expect(t.readings.getState().readings[t.sensorId('B7_CH1_KW#value')]).toMatchObject({ state: 'exact', why: 'fresh' });
+    t.stop();
+  });
+
+  it('asks for nothing until the connections are listed, then loads; unconnected sensors are drawn missing, no-source', async () => {
+    const connections = connectionsFeed({ listed: false, sources: [], chosen: {} });
+    const t = setup(connections);
+    t.time.getState().setRange(range, '24h');
+    t.time.getState().setCursor(FROM + DAY / 2);
+    await vi.runAllTimersAsync();
+    expect(t.listConnections).toHaveBeenCalledTimes(1);
+    expect(t.fake.calls).toHaveLength(0);
+    expect(t.readings.getState().readings).toEqual({});
+    expect(t.readings.getState().settled).toBe(false);
+
+    // Listed, without the local store: nothing to ask, every sensor missing for want of its source, and that is final.
+    connections.set({ listed: true, sources: [], chosen: {} });
+    await vi.runAllTimersAsync();
+    expect(t.fake.calls).toHaveLength(0);
+    const kw = t.sensorId('B7_CH1_KW#value');
+    expect(t.readings.getState().readings[kw]).toMatchObject({ state: 'missing', why: 'no-source', value: null });
+    expect(t.readings.getState().settled).toBe(true);
+
+    // The local store connects: its windows load and exact values are drawn.
+    connections.set({ listed: true, sources: [LOCAL], chosen: {} });
+    await vi.runAllTimersAsync();
+    expect(t.fake.calls.filter((c) => c.method === 'queryWindows').flatMap((c) => c.input.keys)).toHaveLength(53);
+    expect(t.readings.getState().readings[kw]).toMatchObject({ state: 'exact', why: 'fresh' });
     t.stop();
   });
 });

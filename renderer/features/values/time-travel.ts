@@ -8,7 +8,8 @@
 import type { QualitySettings } from '../../../shared/series/cursor-reading';
 import { windowLayout } from '../../../shared/series/window-math';
 import { CURSOR_WINDOWS } from '../../../shared/time/cursor-steps';
-import { keysBySource, type SchematicPlan } from '../../../shared/twin/schematic-plan';
+import type { SchematicPlan } from '../../../shared/twin/schematic-plan';
+import { keysBySessionSource, sensorReads, type SensorRead } from '../../../shared/twin/sensor-reads';
 import { isTwinError } from '../../../shared/api/errors';
 import type { Api } from '../../api/client';
 import type { DocumentStore } from '../../stores/document-store';
@@ -17,6 +18,7 @@ import { seriesRef, type ExactPoint, type SeriesStore } from '../series/series-s
 import { planOf } from './plan-cache';
 import { nextReadings } from './readings-engine';
 import type { ReadingsStore } from './readings-store';
+import type { ConnectionsFeed } from './session-connections';
 
 /** How long the cursor rests before exact values are fetched. */
 export const REST_MS = 100;
@@ -32,6 +34,10 @@ export interface TimeTravelDeps {
   series: SeriesStore;
   readings: ReadingsStore;
   quality: { get(): QualitySettings; subscribe(listener: () => void): () => void };
+  /** The session's connections: every sensor's project source is resolved to one of them before it is read. */
+  connections: ConnectionsFeed;
+  /** Ask main for the session's connections when they have not been listed yet. */
+  listConnections?: () => void;
   /** Called once the readings at a resting cursor are all exact (after the frame showing them). */
   onSettled?: () => void;
 }
@@ -50,21 +56,27 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The series each plan reads, as one comparable string. */
-function keySignature(plan: SchematicPlan): string {
-  return [...keysBySource(plan)].map(([source, keys]) => `${source}\u0001${keys.join('\u0001')}`).join('\u0002');
+/** The series read in this session, as one comparable string (empty while the connections are unknown). */
+function keySignature(reads: readonly SensorRead[] | null): string {
+  if (!reads) return '';
+  return [...keysBySessionSource(reads)].map(([source, keys]) => `${source}\u0001${keys.join('\u0001')}`).join('\u0002');
 }
 
 /** Start time travel for the app (or a test's stores); returns the function that stops it. */
 export function startTimeTravel(d: TimeTravelDeps): () => void {
-  let plan = planOf(d.document.getState().twin);
-  let signature = keySignature(plan);
+  let plan: SchematicPlan = planOf(d.document.getState().twin);
+  let connections = d.connections.get();
+  // Where each sensor is read: its project source resolved to a connection of this session, once, here.
+  const readsOf = (): SensorRead[] | null =>
+    connections.listed ? sensorReads(d.document.getState().twin, plan, connections.sources, connections.chosen) : null;
+  let reads = readsOf();
+  let signature = keySignature(reads);
   let exactTimer: ReturnType<typeof setTimeout> | null = null;
   let exactSeq = 0;
 
   const recompute = () => {
     const prev = d.readings.getState();
-    const next = nextReadings(prev, plan, d.series.getState(), d.time.getState().cursor, d.quality.get());
+    const next = nextReadings(prev, plan, reads, d.series.getState(), d.time.getState().cursor, d.quality.get());
     if (next === prev) return;
     d.readings.setState(next, true);
     if (next.settled && !prev.settled) d.onSettled?.();
@@ -72,9 +84,9 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
 
   const loadWindows = () => {
     const range = d.time.getState().range;
-    if (!range) return;
+    if (!range || !reads) return;
     const layout = windowLayout(range, CURSOR_WINDOWS);
-    const bySource = keysBySource(plan);
+    const bySource = keysBySessionSource(reads);
     let total = 0;
     for (const keys of bySource.values()) total += keys.length;
     d.series.getState().beginRange(layout, total);
@@ -109,7 +121,8 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
 
   const fetchExact = (at: number) => {
     const seq = ++exactSeq;
-    for (const [source, keys] of keysBySource(plan)) {
+    if (!reads) return;
+    for (const [source, keys] of keysBySessionSource(reads)) {
       chunks(keys, VALUE_CHUNK).forEach((part, i) => {
         d.api
           .valueAt({ source, keys: part, at, channel: `schematic-exact:${source}:${i}` })
@@ -147,6 +160,18 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
     if (cursor !== null && !playing && d.series.getState().exact?.at !== cursor) fetchExact(cursor);
   };
 
+  // The plan or the connections changed: resolve the sensors again, and load what is now read elsewhere.
+  const reread = () => {
+    reads = readsOf();
+    const sig = keySignature(reads);
+    if (sig !== signature) {
+      signature = sig;
+      loadWindows();
+      scheduleExact();
+    }
+    recompute();
+  };
+
   const unsubscribers = [
     d.time.subscribe((s, p) => {
       if (s.range !== p.range) loadWindows();
@@ -161,16 +186,17 @@ export function startTimeTravel(d: TimeTravelDeps): () => void {
       const next = planOf(s.twin);
       if (next === plan) return;
       plan = next;
-      const sig = keySignature(plan);
-      if (sig !== signature) {
-        signature = sig;
-        loadWindows();
-        scheduleExact();
-      }
-      recompute();
+      reread();
+    }),
+    d.connections.subscribe(() => {
+      const next = d.connections.get();
+      if (next === connections) return;
+      connections = next;
+      reread();
     }),
     d.quality.subscribe(recompute),
   ];
+  if (!connections.listed) d.listConnections?.();
   if (d.time.getState().range) {
     loadWindows();
     scheduleExact();

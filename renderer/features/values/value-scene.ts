@@ -6,7 +6,8 @@
  */
 import { componentByKind } from '../../../shared/catalog/catalog';
 import { placedSize } from '../../../shared/catalog/port-geometry';
-import { placeLabels, type LabelBox } from '../../../shared/layout/declutter';
+import type { Box } from '../../../shared/geometry/box';
+import { placeLabels } from '../../../shared/geometry/declutter';
 import type { SchematicPlan } from '../../../shared/twin/schematic-plan';
 import type { Asset, Sensor } from '../../../shared/twin/schema';
 import { FAR_ZOOM } from '../../editor/level-of-detail';
@@ -65,6 +66,8 @@ const CHAR = 6.2;
 const TAG_TEXT = 16;
 const TAG_LABEL = 16;
 const GAP = 3;
+/** Clear space between two value labels, in px. */
+const LABEL_GAP = 2;
 
 const EMPTY_SCENE: ValueScene = { values: [], cards: [], badges: [], symbols: [] };
 
@@ -132,13 +135,13 @@ export interface ViewTransform {
  * A symbol's box on screen with room for its tag under it: the tag drawn at the canvas' zoom, or a tag
  * label of constant screen size (about 16 px), whichever is taller, so values never cover tags.
  */
-function symbolBox(a: FlowBox, t: ViewTransform): LabelBox {
+function symbolBox(a: FlowBox, t: ViewTransform): Box {
   const tag = Math.max(TAG_LABEL, t.zoom >= FAR_ZOOM ? TAG_TEXT * t.zoom : 0);
   return { x: a.x * t.zoom + t.x, y: a.y * t.zoom + t.y, width: a.width * t.zoom, height: a.height * t.zoom + tag };
 }
 
 /** Candidate screen boxes of a card, in order of preference: right of its symbol, below, left, above. */
-export function cardCandidates(card: SceneCard, t: ViewTransform): LabelBox[] {
+export function cardCandidates(card: SceneCard, t: ViewTransform): Box[] {
   const s = symbolBox(card.asset, t);
   const midY = s.y + (card.asset.height * t.zoom) / 2 - card.height / 2;
   const midX = s.x + s.width / 2 - card.width / 2;
@@ -151,7 +154,7 @@ export function cardCandidates(card: SceneCard, t: ViewTransform): LabelBox[] {
 }
 
 /** Candidate screen boxes of a badge: centred above its symbol, else below it (under its tag), right, left. */
-export function badgeCandidates(badge: SceneBadge, t: ViewTransform): LabelBox[] {
+export function badgeCandidates(badge: SceneBadge, t: ViewTransform): Box[] {
   const s = symbolBox(badge.asset, t);
   const { width, height } = badge;
   const midX = s.x + s.width / 2 - width / 2;
@@ -172,29 +175,35 @@ export interface LabelPlacement {
 
 /**
  * Place the labels at a zoom: states before values, the selected assets' labels before all others, none
- * covering a symbol or another label. Depends on the zoom only (panning moves everything alike).
+ * covering another label or a tag label drawn by the tag layer (`tags`: their screen boxes from the canvas
+ * origin), and none but the selection's covering a symbol. Depends on the zoom only (panning moves
+ * everything alike).
  */
-export function placeSceneLabels(scene: ValueScene, zoom: number, selected: ReadonlySet<string>): LabelPlacement {
+export function placeSceneLabels(scene: ValueScene, zoom: number, selected: ReadonlySet<string>, tags: readonly Box[] = []): LabelPlacement {
   const t = { x: 0, y: 0, zoom };
   const out: LabelPlacement = { cards: scene.cards.map(() => -1), badges: scene.badges.map(() => -1) };
   const group = (first: boolean) => {
-    const list: { kind: 'badges' | 'cards'; i: number; options: LabelBox[] }[] = [];
+    const list: { kind: 'badges' | 'cards'; i: number; options: Box[] }[] = [];
     scene.badges.forEach((b, i) => selected.has(b.assetId) === first && list.push({ kind: 'badges', i, options: badgeCandidates(b, t) }));
     scene.cards.forEach((c, i) => selected.has(c.assetId) === first && list.push({ kind: 'cards', i, options: cardCandidates(c, t) }));
     return list;
   };
   // The selection's labels are drawn even over symbols; everything else keeps clear of symbols and of them.
+  // No value covers a tag: the tags are placed first (by the tag layer) and are obstacles to all values.
   const mine = group(true);
-  const placed: LabelBox[] = [];
-  placeLabels(mine.map((o) => o.options)).forEach((k, n) => {
+  const placed: Box[] = [];
+  placeLabels(
+    mine.map((o) => o.options),
+    { obstacles: tags, gap: LABEL_GAP },
+  ).forEach((k, n) => {
     const o = mine[n] as (typeof mine)[number];
     out[o.kind][o.i] = k;
-    if (k >= 0) placed.push(o.options[k] as LabelBox);
+    if (k >= 0) placed.push(o.options[k] as Box);
   });
   const rest = group(false);
   placeLabels(
     rest.map((o) => o.options),
-    [...scene.symbols.map((s) => symbolBox(s, t)), ...placed],
+    { obstacles: [...scene.symbols.map((s) => symbolBox(s, t)), ...placed, ...tags], gap: LABEL_GAP },
   ).forEach((k, n) => {
     const o = rest[n] as (typeof rest)[number];
     out[o.kind][o.i] = k;
