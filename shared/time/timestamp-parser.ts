@@ -6,7 +6,7 @@
 import { civilToWallMs } from './civil-time';
 import { EPOCH_UNIT_NAMES, epochTextToMs, fitsEpochUnit } from './epoch-units';
 import { epochUnitOf, type TimestampFormat } from './timestamp-format';
-import { parseTimestampText } from './timestamp-text';
+import { parseTimestampText, type TextParse } from './timestamp-text';
 import { resolveWallTime, type InstantResult, type WallTimeOptions } from './wall-time';
 import { abbreviationHourCache, resolveAbbreviatedTime } from './zone-abbreviations';
 import { hourOffsetCache, readTimeOfDay, timeOfDayZone, timeStart, wallDayMs } from './fast-timestamps';
@@ -67,8 +67,11 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
   }
   const format = o.format as Exclude<TimestampFormat, `epoch-${string}`>;
   const zone = o.timeZone;
-  const strict = (text: string): InstantResult => {
-    const p = parseTimestampText(text, format);
+  // The hot path (fast-timestamps.ts): a remembered date prefix, the time read by hand, the hour's offset remembered.
+  const naive = zone === undefined ? null : hourOffsetCache(zone);
+  const labelled = zone === undefined ? null : abbreviationHourCache(zone);
+  /** The instant of a text as parsed (`p`), by the strict rules. */
+  const strict = (text: string, p: TextParse): InstantResult => {
     if (!p.ok) return p;
     if (p.offsetMs !== null) return { ok: true, ms: civilToWallMs(p.civil) - p.offsetMs };
     if (zone === undefined) {
@@ -76,6 +79,10 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
         ? { ok: false, error: `${quoteText(text)} has no UTC offset and no time zone was chosen for the import` }
         : { ok: false, error: `${quoteText(text)} says ${p.zone}, which means different offsets in different zones: choose the time zone of the import` };
     }
+    // An hour whose offset holds throughout is read as the hot path reads it; DST hours and errors take the full rules.
+    const wall = civilToWallMs(p.civil);
+    const quick = p.zone !== null ? labelled?.(wall, p.zone) : naive?.(wall);
+    if (quick != null) return { ok: true, ms: quick };
     if (p.zone !== null) {
       const r = resolveAbbreviatedTime(p.civil, p.zone, zone);
       return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
@@ -83,9 +90,6 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     const r = resolveWallTime(p.civil, zone, o);
     return r.ok ? r : { ok: false, error: `${quoteText(text)}: ${r.error}` };
   };
-  // The hot path (fast-timestamps.ts): a remembered date prefix, the time read by hand, the hour's offset remembered.
-  const naive = zone === undefined ? null : hourOffsetCache(zone);
-  const labelled = zone === undefined ? null : abbreviationHourCache(zone);
   const twoDigitHours = format === 'iso';
   let prefix = '';
   let dayMs = 0;
@@ -104,15 +108,14 @@ export function createTimestampParser(o: TimestampParserOptions): TimestampParse
     const text = raw.trim();
     const ms = fast(text, 0, text.length);
     if (ms === ms) return { ok: true, ms };
-    const r = strict(text);
-    if (r.ok) {
+    // Parsed once, for the instant and for the date the hot path remembers (every new day of an export comes here).
+    const p = parseTimestampText(text, format);
+    const r = strict(text, p);
+    if (r.ok && p.ok) {
       const start = timeStart(text);
       if (start > 0) {
-        const p = parseTimestampText(text, format);
-        if (p.ok) {
-          prefix = text.slice(0, start);
-          dayMs = wallDayMs(p.civil);
-        }
+        prefix = text.slice(0, start);
+        dayMs = wallDayMs(p.civil);
       }
     }
     return r;
