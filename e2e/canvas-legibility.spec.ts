@@ -89,6 +89,14 @@ test('pasted and keyboard-placed assets land in free space', async ({ page, host
   await page.keyboard.press('Control+c');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+v');
   await expect(page.locator('.react-flow__node')).toHaveCount(8);
+  // The last paste's free spot may lie outside the view: the view follows it, so the user sees what was pasted.
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  await expect
+    .poll(async () => {
+      const b = await page.locator('.react-flow__node:has([data-asset-tag="P-104"])').boundingBox();
+      return !!b && b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height;
+    })
+    .toBe(true);
   // Placing from the palette with the keyboard, twice, in the middle of the view.
   const pump = ed.palette.getByRole('button', { name: 'Centrifugal pump', exact: true });
   await pump.focus();

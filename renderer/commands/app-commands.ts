@@ -1,7 +1,8 @@
 import { copyAssets, pasteAssets, type ClipboardPayload } from '../../shared/twin/edits/clipboard';
 import { deleteItems, flipAssets, moveAssets, rotateAssets } from '../../shared/twin/edits/asset-edits';
 import { createSystem } from '../../shared/twin/edits/system-edits';
-import { freeOffset } from '../../shared/twin/edits/placement';
+import { assetBox, freeOffset } from '../../shared/twin/edits/placement';
+import { boundsOf } from '../../shared/geometry/box';
 import { documentStore } from '../stores/document-store';
 import { useView } from '../stores/view-store';
 import { useNotice } from '../stores/notice-store';
@@ -42,6 +43,10 @@ function paste(payload: ClipboardPayload | null = clipboard): void {
   const { diff, assetIds } = pasteAssets(twin, payload, offset, newId);
   documentStore.getState().apply(diff, { kind: 'record' });
   useView.getState().select(assetIds);
+  // The free spot may lie outside the view: bring what was pasted into sight, as the user expects.
+  const placed = documentStore.getState().twin.assets;
+  const bounds = boundsOf(assetIds.flatMap((id) => (placed[id] ? [assetBox(placed[id])] : [])));
+  if (bounds) canvasHandle()?.reveal(bounds);
   useNotice.getState().say(`Pasted ${assetIds.length} asset${assetIds.length > 1 ? 's' : ''} with new tags.`);
 }
 

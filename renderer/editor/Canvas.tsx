@@ -97,6 +97,14 @@ export function Canvas() {
         const r = el?.getBoundingClientRect();
         return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
       },
+      reveal: (box) => {
+        const r = container.current?.getBoundingClientRect();
+        if (!r) return;
+        const from = flow.screenToFlowPosition({ x: r.left, y: r.top });
+        const to = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
+        if (box.x >= from.x && box.y >= from.y && box.x + box.width <= to.x && box.y + box.height <= to.y) return;
+        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flow.getZoom(), duration: 150 });
+      },
     });
     return () => setCanvasHandle(null);
   }, [flow]);

@@ -5,6 +5,8 @@ export interface CanvasHandle {
   zoomOut(): void;
   /** The flow coordinates at the centre of the visible canvas. */
   viewCentre(): { x: number; y: number };
+  /** Pan (keeping the zoom) so a box in flow coordinates is in view, when it is not already. */
+  reveal(box: { x: number; y: number; width: number; height: number }): void;
 }
 
 let current: CanvasHandle | null = null;
