@@ -3,11 +3,11 @@
  * Ignition's exports). Long: one value per row, named by a tag column or by the file (a Niagara history),
  * with quality columns that decide for the row. Bad quality and states become gaps, counted by state.
  */
-import { formatSeriesKey } from '../../shared/series/series-key';
 import type { TimestampParser } from '../../shared/time/timestamp-parser';
-import { cellProblem, IMPORT_LIMITS, keyProblem, MAX_REMEMBERED_NAMES } from './import-limits';
+import { cellProblem, IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, QualityColumn } from './import-plan';
 import { qualityVerdict, type Verdict } from './quality-codes';
+import { LongUnits, longPlainDecoder, sensorNames, type Named } from './long-rows';
 import type { RowDecoder, RowSink } from './row-decoders';
 import { plainDecimal, readValueCell } from './value-cells';
 
@@ -75,8 +75,6 @@ export function wideDecoder(plan: ImportPlan, parseTime: TimestampParser): RowDe
   };
 }
 
-type Named = { key: string } | { problem: string };
-
 /**
  * Niagara flags and statuses list several flags in braces (`{down,stale}`); written unquoted, the CSV
  * split cuts them apart. Rejoin the pieces of each brace group so the columns line up again.
@@ -99,29 +97,14 @@ export function rejoinBraces(fields: readonly string[], delimiter: string): stri
 }
 
 export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field: string): RowDecoder {
-  // Names map to keys or to why they cannot be one; the map is bounded by the series an import may create.
-  const keys = new Map<string, Named>();
-  const keyOf = (name: string): Named => {
-    let k = keys.get(name);
-    if (k === undefined) {
-      if (name === '') k = { problem: 'the sensor name is empty; the row was skipped' };
-      else if (/[\r\n]/.test(name)) k = { problem: 'the sensor name has a line break; the row was skipped' };
-      else {
-        const key = formatSeriesKey({ measurement: name, tags: {}, field });
-        const tooLong = keyProblem(key);
-        k = tooLong ? { problem: `${tooLong}; the row was skipped` } : { key };
-      }
-      if (keys.size < MAX_REMEMBERED_NAMES) keys.set(name, k);
-    }
-    return k;
-  };
+  const keyOf = sensorNames(field);
   const fixed: Named | null = plan.fixedKey === null ? null : { key: plan.fixedKey };
-  const unitsSeen = new Set<string>();
-  const { quality, textValues, unitColumn, valueUnit } = plan;
+  const units = new LongUnits(plan.unitColumn, plan.valueUnit);
+  const { quality, textValues, unitColumn } = plan;
   const braces = plan.layout === 'niagara';
   const width = plan.columns.length;
   const delimiter = plan.delimiter ?? ',';
-  return (line, text, fields, sink) => {
+  const decode: RowDecoder = (line, text, fields, sink) => {
     let f = fields ?? [];
     if (braces && f.length > width) f = rejoinBraces(f, delimiter);
     if (tooLongCell(text, f, line, sink)) return null;
@@ -133,13 +116,7 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
       return null;
     }
     const key = named.key;
-    if ((unitColumn >= 0 || valueUnit !== null) && !unitsSeen.has(key) && unitsSeen.size < MAX_REMEMBERED_NAMES) {
-      const unit = (unitColumn >= 0 ? (f[unitColumn] ?? '').trim() : '') || valueUnit;
-      if (unit) {
-        unitsSeen.add(key);
-        sink.unit(key, unit);
-      }
-    }
+    if (units.wants(key)) units.note(key, unitColumn >= 0 ? (f[unitColumn] ?? '') : '', sink);
     if (quality.length > 0) {
       const bad = rowVerdict(quality, f);
       if (bad !== null) {
@@ -162,4 +139,8 @@ export function longDecoder(plan: ImportPlan, parseTime: TimestampParser, field:
     }
     return at;
   };
+  // Rows without quotes are read in place (long-rows.ts), sharing the names and units seen.
+  const plain = longPlainDecoder(plan, parseTime, keyOf, units);
+  if (plain !== null) decode.plain = plain;
+  return decode;
 }

@@ -11,6 +11,8 @@ import { readLineBatches } from './line-batches';
 
 export interface RowVisitor {
   row(line: number, text: string, fields: string[] | null): void;
+  /** A CSV data row without quotes, offered whole before it is split: true when taken (then `row` is not called for it). */
+  plain?(line: number, text: string): boolean;
   /** A line that could not even be split into fields (an unclosed quote). */
   broken(line: number, message: string): void;
   /** After each chunk of the file. */
@@ -31,6 +33,7 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
   const asm = new CsvRecordAssembler(plan.delimiter ?? ',');
   const delimiter = plan.delimiter ?? ',';
   const dataLine = plan.dataLine;
+  const plain = visitor.plain;
   const events: CsvEvent[] = [];
   const drain = () => {
     for (const e of events) {
@@ -47,6 +50,7 @@ export async function visitRows(file: string, plan: ImportPlan, visitor: RowVisi
       // Most lines hold no quote: split them here, without the assembler's bookkeeping.
       if (!asm.busy && line >= dataLine && text.indexOf('"') < 0) {
         if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
+        if (plain !== undefined && plain.call(visitor, line, text)) continue;
         visitor.row(line, text, text.split(delimiter));
         continue;
       }

@@ -40,7 +40,7 @@ describe('an import killed mid-way', () => {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      external: ['@duckdb/node-api'],
+      external: ['@duckdb/node-api', '@duckdb/node-bindings'],
       outfile: program,
       logLevel: 'warning',
     });

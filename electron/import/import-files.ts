@@ -9,7 +9,7 @@ import { twinError, type Problem } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/source-schemas';
 import type { LocalStore } from '../sources/local/local-store';
 import { visitRows } from './file-rows';
-import { planFile, planParser, resolveOptions, type ImportOptionsInput, type PlannedFile } from './plan-file';
+import { planFiles, planParser, resolveOptions, type ImportOptionsInput } from './plan-file';
 import { GapTally, ProblemLog } from './problem-log';
 import { rowDecoder, type RowSink } from './row-decoders';
 
@@ -45,8 +45,7 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const o = resolveOptions(options);
   if (files.length === 0) throw twinError('invalid-input', 'Name at least one file to import.');
-  const planned: PlannedFile[] = [];
-  for (const f of files) planned.push(await planFile(f, o, signal));
+  const planned = await planFiles(files, o, signal);
   const blocked = planned.flatMap((p) => p.blockers.map((message) => ({ file: p.file, message })));
   if (blocked.length > 0) refuse(blocked, files.length);
   const totalBytes = planned.reduce((n, p) => n + p.bytes, 0);
@@ -69,14 +68,19 @@ export async function importFiles(
       const decode = rowDecoder(p.plan, planParser(p.plan, o), o.field);
       const rowsBefore = rows;
       const pointsBefore = points;
+      // The series of the last point: rows come in runs of one series, so most points skip the map.
+      let lastKey = '';
+      let lastSid = -1;
       const sink: RowSink = {
         point(key, t, v) {
-          let sid = sids.get(key);
+          let sid = key === lastKey ? lastSid : sids.get(key);
           if (sid === undefined) {
             const unit = units.get(key);
             sid = stage.series(key, unit === undefined ? undefined : { unit });
             sids.set(key, sid);
           }
+          lastKey = key;
+          lastSid = sid;
           stage.add(sid, t, v);
           points++;
         },
@@ -88,6 +92,7 @@ export async function importFiles(
           if (sids.has(key)) stage.series(key, { unit });
         },
       };
+      const plain = decode.plain;
       await visitRows(
         p.file,
         p.plan,
@@ -96,6 +101,13 @@ export async function importFiles(
             rows++;
             decode(line, text, fields, sink);
           },
+          ...(plain && {
+            plain(line: number, text: string) {
+              if (!plain(line, text, sink)) return false;
+              rows++;
+              return true;
+            },
+          }),
           broken: (line, message) => log.add(line, message, file),
           progress(bytesRead) {
             const done = before + bytesRead;

@@ -58,7 +58,7 @@ function lenient(parse: ReturnType<typeof planParser>): ReturnType<typeof planPa
     if (r.ok || !/zone|does not happen|is not a name/.test(r.error)) return r;
     return { ok: true, ms: 0 };
   };
-  return Object.assign(read, { ms: parse.ms });
+  return Object.assign(read, { ms: parse.ms, msIn: parse.msIn });
 }
 
 /** What each format that reads the first timestamp makes of it, in the chosen zone. */

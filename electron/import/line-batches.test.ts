@@ -40,4 +40,39 @@ describe('reading lines in batches', () => {
     expect(got.firsts.length).toBeGreaterThan(3);
     expect(got.lines).toEqual(lines);
   });
+
+  it('gives every reader its own buffer: files read at once, and one after another, keep their own lines', async () => {
+    const files = await Promise.all(
+      [0, 1, 2].map(async (n) => {
+        const f = path.join(dir, `reuse-${n}.csv`);
+        const lines = Array.from({ length: 3000 }, (_, i) => `${n},${i},${'é'.repeat(n + 1)}`);
+        await writeFile(f, lines.join('\n'));
+        return { f, lines };
+      }),
+    );
+    const read = async (f: string) => {
+      const out: string[] = [];
+      // Small chunks, so each file takes many reads and the readers interleave.
+      for await (const b of readLineBatches(f, { chunkBytes: 4096 })) out.push(...b.lines);
+      return out;
+    };
+    for (let round = 0; round < 2; round++) {
+      const got = await Promise.all(files.map((x) => read(x.f)));
+      got.forEach((lines, n) => expect(lines).toEqual(files[n]?.lines));
+    }
+  });
+
+  it('stops at maxBytes without the cut line, and refuses to read once cancelled', async () => {
+    const f = path.join(dir, 'head.csv');
+    await writeFile(f, 'a,b\n1,2\n3,4\n');
+    const head: string[] = [];
+    for await (const b of readLineBatches(f, { maxBytes: 10 })) head.push(...b.lines);
+    expect(head).toEqual(['a,b', '1,2']);
+    const ac = new AbortController();
+    ac.abort();
+    const reading = (async () => {
+      for await (const b of readLineBatches(f, { signal: ac.signal })) void b;
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

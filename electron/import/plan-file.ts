@@ -108,3 +108,26 @@ export async function planFile(file: string, o: ImportOptions, signal?: AbortSig
   }
   return { file, bytes, head, plan, blockers };
 }
+
+/** Files planned at once: planning is mostly reading heads, so the next files' reads overlap this one's work. */
+const PLAN_AHEAD = 4;
+
+/** Plan the files of an import in order; a file that cannot be planned throws (the first such file in order). */
+export async function planFiles(files: readonly string[], o: ImportOptions, signal?: AbortSignal): Promise<PlannedFile[]> {
+  const started: Promise<PlannedFile>[] = [];
+  const start = () => {
+    const file = files[started.length];
+    if (file === undefined) return;
+    const p = planFile(file, o, signal);
+    // Awaited in order below; one failing while an earlier file is awaited must not count as unhandled.
+    p.catch(() => undefined);
+    started.push(p);
+  };
+  for (let i = 0; i < PLAN_AHEAD; i++) start();
+  const planned: PlannedFile[] = [];
+  for (let i = 0; i < files.length; i++) {
+    planned.push(await (started[i] as Promise<PlannedFile>));
+    start();
+  }
+  return planned;
+}

@@ -20,8 +20,14 @@ export interface RowSink {
   unit(key: string, unit: string): void;
 }
 
-/** Decode one row into the sink; returns its time, or null when the row was skipped. */
-export type RowDecoder = (line: number, text: string, fields: string[] | null, sink: RowSink) => number | null;
+/**
+ * Decode a row written without quotes straight from its text, the import's hot path: true when done, false
+ * (having told the sink nothing) when the row needs splitting and the decoder itself.
+ */
+export type PlainRowDecoder = (line: number, text: string, sink: RowSink) => boolean;
+
+/** Decode one row into the sink; returns its time, or null when the row was skipped. `plain`, where the format has one, reads unquoted rows in place. */
+export type RowDecoder = ((line: number, text: string, fields: string[] | null, sink: RowSink) => number | null) & { plain?: PlainRowDecoder };
 
 /** The decoder for a plan; `field` names the field of CSV sensors (`B7_CH1_KW#value`). */
 export function rowDecoder(plan: ImportPlan, parseTime: TimestampParser, field: string): RowDecoder {

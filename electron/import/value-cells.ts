@@ -15,49 +15,58 @@ const EMPTY: CellRead = { kind: 'empty' };
  * strict parser then judges. The common cell, so the import's hot path skips the regular expressions.
  */
 export function plainDecimal(text: string): number {
-  const n = text.length;
-  let i = 0;
-  let c = text.charCodeAt(0);
+  return plainDecimalIn(text, 0, text.length);
+}
+
+/** The character code at `k`, or -1 at and past the cell's end. */
+function codeAt(text: string, k: number, end: number): number {
+  return k < end ? text.charCodeAt(k) : -1;
+}
+
+/** `plainDecimal` of the cell `text[start, end)`, read in place. */
+export function plainDecimalIn(text: string, start: number, end: number): number {
+  let i = start;
+  let c = codeAt(text, i, end);
   const negative = c === 45;
-  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  if (c === 45 || c === 43) c = codeAt(text, ++i, end);
   let digits = 0;
   let mantissa = 0;
   let fraction = 0;
   while (c >= 48 && c <= 57) {
     digits++;
     mantissa = mantissa * 10 + (c - 48);
-    c = text.charCodeAt(++i);
+    c = codeAt(text, ++i, end);
   }
   if (c === 46) {
-    c = text.charCodeAt(++i);
+    c = codeAt(text, ++i, end);
     while (c >= 48 && c <= 57) {
       digits++;
       fraction++;
       mantissa = mantissa * 10 + (c - 48);
-      c = text.charCodeAt(++i);
+      c = codeAt(text, ++i, end);
     }
   }
   if (digits === 0) return NaN;
   let exponent = false;
   if (c === 101 || c === 69) {
     exponent = true;
-    c = text.charCodeAt(++i);
-    if (c === 45 || c === 43) c = text.charCodeAt(++i);
+    c = codeAt(text, ++i, end);
+    if (c === 45 || c === 43) c = codeAt(text, ++i, end);
     let exp = 0;
     while (c >= 48 && c <= 57) {
       exp++;
-      c = text.charCodeAt(++i);
+      c = codeAt(text, ++i, end);
     }
     if (exp === 0) return NaN;
   }
-  if (i !== n) return NaN;
+  if (i !== end) return NaN;
   // Up to 15 digits the mantissa and the power of ten are exact, so one division is correctly rounded:
   // the very double Number() would give, without its slower string path.
   if (!exponent && digits <= 15) {
     const v = fraction === 0 ? mantissa : mantissa / POWERS[fraction]!;
     return negative ? -v : v;
   }
-  const v = Number(text);
+  const v = Number(start === 0 && end === text.length ? text : text.slice(start, end));
   return Number.isFinite(v) ? v : NaN;
 }
 

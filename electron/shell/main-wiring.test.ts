@@ -24,7 +24,7 @@ beforeAll(async () => {
     format: 'cjs',
     outfile: bundle,
     logLevel: 'silent',
-    external: ['@duckdb/node-api', '@influxdata/influxdb-client'],
+    external: ['@duckdb/node-api', '@duckdb/node-bindings', '@influxdata/influxdb-client'],
     plugins: [
       {
         name: 'fakes',

@@ -28,37 +28,46 @@ export let timeOfDayZone: string | null = null;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The character code at `i`, or -1 at and past `end` (the end of the cell being read, inside a longer line). */
+function codeAt(text: string, i: number, end: number): number {
+  return i < end ? text.charCodeAt(i) : -1;
+}
+
+/** The zone read last (and its letters packed), reused while rows repeat it so the hot path allocates no string per row. */
+let lastZone = '';
+let lastZoneCode = 0;
+
 /**
- * Read a time of day by hand from `text` at `i` (`H:MM[:SS[.f…]]`, then optionally ` AM`/`PM` and ` ZONE` in
- * capitals): its ms since midnight, or -1 when it is anything the hand reader does not take. The zone goes
- * to `timeOfDayZone`.
+ * Read a time of day by hand from `text` at `i`, up to `end` (`H:MM[:SS[.f…]]`, then optionally ` AM`/`PM` and
+ * ` ZONE` in capitals): its ms since midnight, or -1 when it is anything the hand reader does not take. The zone
+ * goes to `timeOfDayZone`. `end` lets a row be read in place, its cells never cut out as strings.
  */
-export function readTimeOfDay(text: string, i: number): number {
-  const n = text.length;
-  let c = text.charCodeAt(i);
+export function readTimeOfDay(text: string, i: number, end = text.length): number {
+  const n = end;
+  let c = codeAt(text, i, n);
   if (!isDigit(c)) return -1;
   let hour = c - 48;
   i++;
-  c = text.charCodeAt(i);
+  c = codeAt(text, i, n);
   if (isDigit(c)) {
     hour = hour * 10 + c - 48;
     i++;
   }
-  if (text.charCodeAt(i) !== 58) return -1;
-  const m1 = text.charCodeAt(i + 1);
-  const m2 = text.charCodeAt(i + 2);
+  if (codeAt(text, i, n) !== 58) return -1;
+  const m1 = codeAt(text, i + 1, n);
+  const m2 = codeAt(text, i + 2, n);
   if (!isDigit(m1) || !isDigit(m2)) return -1;
   const minute = (m1 - 48) * 10 + m2 - 48;
   i += 3;
   let second = 0;
   let milli = 0;
-  if (text.charCodeAt(i) === 58) {
-    const s1 = text.charCodeAt(i + 1);
-    const s2 = text.charCodeAt(i + 2);
+  if (codeAt(text, i, n) === 58) {
+    const s1 = codeAt(text, i + 1, n);
+    const s2 = codeAt(text, i + 2, n);
     if (!isDigit(s1) || !isDigit(s2)) return -1;
     second = (s1 - 48) * 10 + s2 - 48;
     i += 3;
-    c = text.charCodeAt(i);
+    c = codeAt(text, i, n);
     if (c === 46 || c === 44) {
       i++;
       let digits = 0;
@@ -73,21 +82,27 @@ export function readTimeOfDay(text: string, i: number): number {
   }
   if (minute > 59 || second > 59) return -1;
   // Spaces, then AM/PM, then spaces, then letters: anything else (offsets, dots in a.m.) takes the strict path.
-  while (text.charCodeAt(i) === 32) i++;
-  c = text.charCodeAt(i) | 0x20;
-  if ((c === 0x61 || c === 0x70) && (text.charCodeAt(i + 1) | 0x20) === 0x6d && !isLetter(text.charCodeAt(i + 2))) {
+  while (codeAt(text, i, n) === 32) i++;
+  c = codeAt(text, i, n) | 0x20;
+  if ((c === 0x61 || c === 0x70) && (codeAt(text, i + 1, n) | 0x20) === 0x6d && !isLetter(codeAt(text, i + 2, n))) {
     if (hour < 1 || hour > 12) return -1;
     hour = (hour % 12) + (c === 0x70 ? 12 : 0);
     i += 2;
-    while (text.charCodeAt(i) === 32) i++;
+    while (codeAt(text, i, n) === 32) i++;
   } else if (hour > 23) return -1;
   let zone: string | null = null;
   if (i < n) {
     const start = i;
-    while (i < n && isUpper(text.charCodeAt(i))) i++;
+    // The letters packed five bits each (A is 1): one number names the zone, compared with the last one's.
+    let code = 0;
+    while (i < n && isUpper(text.charCodeAt(i))) code = code * 32 + text.charCodeAt(i++) - 64;
     if (i !== n || i - start < 1 || i - start > 5) return -1;
-    zone = text.slice(start);
-    if (zone.length === 1 && zone !== 'Z') return -1;
+    if (i - start === 1 && code !== 26) return -1;
+    if (code !== lastZoneCode) {
+      lastZoneCode = code;
+      lastZone = text.slice(start, i);
+    }
+    zone = lastZone;
   }
   timeOfDayZone = zone;
   return hour * HOUR + minute * 60_000 + second * 1000 + milli;

@@ -76,12 +76,36 @@ export function timestampChoices(texts: readonly string[]): TimestampChoice[] {
   return out.sort((a, b) => b.readable - a.readable);
 }
 
+/**
+ * The last detection and what it was asked: the files of a folder (one history each, exported over the same
+ * period) often start with the very same timestamps, and detecting costs every format over every sample.
+ */
+let memo: { texts: string[]; declared: TimestampFormat | 'auto'; result: TimestampDetection } | null = null;
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A copy callers may keep or change without touching the memo. */
+function copyOf(r: TimestampDetection): TimestampDetection {
+  return { ...r, choices: r.choices.map((c) => ({ ...c })), abbreviations: [...r.abbreviations] };
+}
+
 /** Detect a column's timestamp format from sample texts, or use the declared one and only check for zones. */
 export function detectTimestampFormat(samples: readonly string[], declared: TimestampFormat | 'auto' = 'auto'): TimestampDetection {
   const texts = samples
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .slice(0, 500);
+  if (memo !== null && memo.declared === declared && sameTexts(memo.texts, texts)) return copyOf(memo.result);
+  const result = detectFrom(texts, declared);
+  memo = { texts, declared, result: copyOf(result) };
+  return result;
+}
+
+function detectFrom(texts: string[], declared: TimestampFormat | 'auto'): TimestampDetection {
   const choices = timestampChoices(texts);
   const none: TimestampDetection = { format: null, epochUnit: null, needsTimeZone: false, problem: null, choices, abbreviations: [] };
   let format: TimestampFormat | null = declared === 'auto' ? null : declared;

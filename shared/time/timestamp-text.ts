@@ -118,14 +118,15 @@ function tail(hourDigits: string, separator: string, abbreviations: boolean): st
   );
 }
 
-const compiled = new Map<string, RegExp>();
+// One map per choice of abbreviations, keyed by the format itself: detection calls this for every format and sample.
+const compiled = [new Map<string, RegExp>(), new Map<string, RegExp>()] as const;
 function regexFor(format: keyof typeof SPECS, abbreviations: boolean): RegExp {
-  const id = `${format}|${abbreviations}`;
-  let re = compiled.get(id);
+  const cache = compiled[abbreviations ? 1 : 0];
+  let re = cache.get(format);
   if (!re) {
     const s = SPECS[format];
     re = new RegExp(`^${s.source}${tail(s.hourDigits, s.separator, abbreviations)}$`);
-    compiled.set(id, re);
+    cache.set(format, re);
   }
   return re;
 }

@@ -61,6 +61,33 @@ describe('LocalStore writes and lifecycle', () => {
     expect(await store.pointCount()).toBe(1);
   });
 
+  it('catalogs hundreds of new series of one write, several statements of them, each with its unit, points and bounds', async () => {
+    store = await LocalStore.open(dir);
+    // Over twice the series one catalog INSERT carries, so the last statement is a partial one; values in every column.
+    const batch = Array.from({ length: 450 }, (_, i) => ({
+      key: `AHU${i},site=B'7#kW`,
+      t: [T0 + i, T0 + i + MIN, T0 + i + 2 * MIN],
+      v: [i, i + 0.5, -i],
+      unit: i % 3 === 0 ? 'kW' : `°C ${i}`,
+      ...(i % 2 === 0 ? { description: `Air handler "${i}"` } : {}),
+    }));
+    const r = await store.appendColumns(batch);
+    expect(r.points).toBe(1350);
+    expect(r.series).toHaveLength(450);
+    await store.close();
+    store = await LocalStore.open(dir);
+    const catalog = await store.catalog();
+    expect(catalog).toHaveLength(450);
+    for (const i of [0, 199, 200, 201, 399, 400, 449]) {
+      const key = `AHU${i},site=B'7#kW`;
+      const entry = catalog.find((c) => c.key === key);
+      expect(entry?.unit).toBe(i % 3 === 0 ? 'kW' : `°C ${i}`);
+      expect(entry?.description ?? undefined).toBe(i % 2 === 0 ? `Air handler "${i}"` : undefined);
+      expect(store.bounds(key)).toEqual({ minT: T0 + i, maxT: T0 + i + 2 * MIN });
+      expect((await store.raw(key, { from: T0, to: T0 + DAY }, 10)).v).toEqual([i, i + 0.5, -i]);
+    }
+  });
+
   it('writes valid points and reports the invalid ones by position', async () => {
     store = await LocalStore.open(dir);
     const r = await store.write([

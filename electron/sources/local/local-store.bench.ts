@@ -5,7 +5,7 @@
  *
  * Run alone:
  *   npx esbuild electron/sources/local/local-store.bench.ts --bundle --platform=node --format=cjs \
- *     --external:@duckdb/node-api --outfile=/tmp/local-store-bench.cjs && node /tmp/local-store-bench.cjs [--json out.json]
+ *     --external:@duckdb/node-api --external:@duckdb/node-bindings --outfile=/tmp/local-store-bench.cjs && node /tmp/local-store-bench.cjs [--json out.json]
  * Sizes: BENCH_SENSORS (20), BENCH_VALUE_AT_SERIES (200), BENCH_RUNS (25).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

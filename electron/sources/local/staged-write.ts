@@ -9,7 +9,9 @@
  * store, matching rows are deleted in the same transaction before the new ones are inserted.
  * Both steps are skipped when bookkeeping done while staging proves them unnecessary.
  */
-import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, INTEGER, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+// The bindings under @duckdb/node-api, pinned to its version: their one copy per column replaces a call per value (see flushChunk).
+import duckdb from '@duckdb/node-bindings';
 import { twinError } from '../../../shared/api/errors';
 import { boundText } from '../../../shared/api/quote-input';
 import { canonicalSeriesKey, parseSeriesKey } from '../../../shared/series/series-key';
@@ -17,6 +19,9 @@ import type { AsyncMutex } from './async-mutex';
 import type { SeriesRegistry } from './series-registry';
 
 const CHUNK_ROWS = 2048;
+/** New catalog rows per INSERT, and their columns' types. */
+const SERIES_PER_INSERT = 200;
+const SERIES_TYPES = [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
 
 /** Test seams: run inside the commit transaction, after the writes and before COMMIT. */
 export interface StoreHooks {
@@ -76,6 +81,7 @@ export class StagedWrite {
   private dropped = 0;
   private prevSid = -1;
   private prevT = -Infinity;
+  private prevBounds: Bounds | undefined;
   private sortedBySeriesThenTime = true;
   private finished = false;
   /** Why the stage ended before its commit, for the error a caller still adding points gets. */
@@ -126,8 +132,10 @@ export class StagedWrite {
       return;
     }
     if (!Number.isSafeInteger(t)) throw twinError('invalid-input', `The timestamp ${t} is not whole epoch milliseconds.`);
-    const b = this.bounds.get(sid);
+    // Points come in runs of one series: the previous point's bounds are most likely this one's.
+    const b = sid === this.prevSid && this.prevBounds !== undefined ? this.prevBounds : this.bounds.get(sid);
     if (!b) throw new Error(`Series id ${sid} was not declared with series() first.`);
+    this.prevBounds = b;
     if (t < b.min) b.min = t;
     if (t > b.max) b.max = t;
     if (t <= b.last) b.increasing = false;
@@ -154,17 +162,12 @@ export class StagedWrite {
     const n = this.fill;
     if (n === 0) return;
     this.chunk.rowCount = n;
-    const cs = this.chunk.getColumnVector(0);
-    const ct = this.chunk.getColumnVector(1);
-    const cv = this.chunk.getColumnVector(2);
-    for (let i = 0; i < n; i++) {
-      cs.setItem(i, this.sids[i] as number);
-      ct.setItem(i, this.ts[i] as number);
-      cv.setItem(i, this.vs[i] as number);
-    }
-    cs.flush();
-    ct.flush();
-    cv.flush();
+    // Each column goes to its DuckDB vector in one copy: setItem per value cost a tenth of a large import's
+    // time. The chunk's vectors have no null mask (nothing staged is null), so the values are all there is.
+    const raw = this.chunk.chunk;
+    duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(raw, 0), 0, this.sids.buffer, 0, n * Int32Array.BYTES_PER_ELEMENT);
+    duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(raw, 1), 0, this.ts.buffer, 0, n * Float64Array.BYTES_PER_ELEMENT);
+    duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(raw, 2), 0, this.vs.buffer, 0, n * Float64Array.BYTES_PER_ELEMENT);
     this.appender.appendDataChunk(this.chunk);
     this.fill = 0;
   }
@@ -282,13 +285,22 @@ export class StagedWrite {
 
   private async insertNewSeries(used: [number, Bounds][]): Promise<[number, Bounds][]> {
     const created = used.filter(([, b]) => this.store.registry.find(b.key) === undefined);
-    for (const [sid, b] of created) {
-      const ref = parseSeriesKey(b.key);
+    // Many rows per statement: a folder of 100 histories spent a tenth of its import on one INSERT per series.
+    for (let i = 0; i < created.length; i += SERIES_PER_INSERT) {
+      const batch = created.slice(i, i + SERIES_PER_INSERT);
+      const values: unknown[] = [];
+      const types: DuckDBType[] = [];
+      const rows = batch.map(([sid, b], r) => {
+        const ref = parseSeriesKey(b.key);
+        values.push(sid, b.key, ref.measurement, ref.field, JSON.stringify(ref.tags), b.info?.unit ?? null, b.info?.description ?? null);
+        types.push(...SERIES_TYPES);
+        return `(${SERIES_TYPES.map((_, c) => `$${r * SERIES_TYPES.length + c + 1}`).join(', ')})`;
+      });
       // User-chosen names are bound as parameters, never spliced into SQL.
       await this.conn.run(
-        'INSERT INTO series (sid, key, measurement, field, tags, unit, description) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [sid, b.key, ref.measurement, ref.field, JSON.stringify(ref.tags), b.info?.unit ?? null, b.info?.description ?? null],
-        [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+        `INSERT INTO series (sid, key, measurement, field, tags, unit, description) VALUES ${rows.join(', ')}`,
+        values as (number | string | null)[],
+        types,
       );
     }
     return created;
