@@ -25,12 +25,11 @@ function traced(width: number, height: number, seed: number, lineWidth: number):
   const { t, v } = randomLine(seed, width, height);
   const line = new LineRaster(width, height, lineWidth);
   line.begin(RED);
-  traceLine(
+  line.trace(
     t,
     v,
     (x) => x,
-    (y) => y as number,
-    line,
+    (y) => y,
   );
   // The reference at the buffer's size, its origin moved by the margin, so the widened square can be checked whole.
   const m = line.margin;
@@ -53,7 +52,7 @@ describe('LineRaster', () => {
     expect(pixelOfHex('#fff')).toBeNull();
   });
 
-  it('lights exactly the reference Bresenham pixels of a traced line, clipped to the plot', () => {
+  it('lights exactly the reference Bresenham pixels of the line traceLine draws, clipped to the plot', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const { line, ref } = traced(100, 60, seed, 1);
       let lit = 0;

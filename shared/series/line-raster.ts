@@ -5,6 +5,7 @@
  * one image drawn instead of ~80,000 path calls stroked. Lines `lineWidthPx` device pixels wide light a square
  * of that side per pixel, placed as the canvas places a square-capped stroke of that width on integer vertices.
  */
+import type { LineValue } from './m4';
 import type { Pen } from './plot-pixels';
 
 /** A '#rrggbb' colour as an ImageData pixel (RGBA bytes, little-endian), or null if it is not one. */
@@ -65,6 +66,48 @@ export class LineRaster implements Pen {
     this.dirty = true;
   }
 
+  /**
+   * The pixels `traceLine` draws through these vertices, lit here directly: each column's vertical run from
+   * its lowest to its highest vertex, and Bresenham's segment from a column's last vertex to the next vertex.
+   * Its own loop rather than traceLine with this raster as the pen: that call site also strokes Path2Ds, and a
+   * pen that is not always the same kind of object makes every vertex of the chart's lines twice as slow.
+   */
+  trace(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: (t: number) => number, y: (v: number) => number): void {
+    let down = false;
+    let col = 0;
+    let lo = 0;
+    let hi = 0;
+    let exit = 0;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i];
+      if (v === null) {
+        if (down) this.run(col, lo, hi);
+        down = false;
+        continue;
+      }
+      if (v === undefined || v !== v) continue;
+      const px = x(ts[i] as number);
+      const py = y(v);
+      if (down && px === col) {
+        if (py < lo) lo = py;
+        if (py > hi) hi = py;
+        exit = py;
+        continue;
+      }
+      if (down) {
+        this.run(col, lo, hi);
+        this.moveTo(col, exit);
+        this.lineTo(px, py);
+      } else {
+        this.run(px, py, py);
+        down = true;
+      }
+      col = px;
+      lo = hi = exit = py;
+    }
+    if (down) this.run(col, lo, hi);
+  }
+
   moveTo(x: number, y: number): void {
     this.x = x;
     this.y = y;
@@ -87,19 +130,21 @@ export class LineRaster implements Pen {
     const sx = x0 < x1 ? 1 : -1;
     const sy = y0 < y1 ? 1 : -1;
     let err = dx + dy;
+    // Bresenham's walk, each column's pixels lit as one run (most segments join neighbouring columns steeply).
+    let from = y;
     for (;;) {
-      this.run(x, y, y);
       if (x === x1 && y === y1) break;
       const e2 = 2 * err;
       if (e2 >= dy) {
+        this.run(x, Math.min(from, y), Math.max(from, y));
         err += dy;
         x += sx;
-      }
-      if (e2 <= dx) {
-        err += dx;
-        y += sy;
-      }
+        if (e2 <= dx) y += sy;
+        from = y;
+      } else y += sy;
+      if (e2 <= dx) err += dx;
     }
+    this.run(x, Math.min(from, y), Math.max(from, y));
   }
 
   /** Light plot pixels (x, lo…hi), each widened to the line's square, clipped to the buffer. */

@@ -89,16 +89,15 @@ function rasterise(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnSca
   return r;
 }
 
-/** The chart's line as the chart now puts it on the canvas: traced the same way into its LineRaster, 1 px wide. */
+/** The chart's line as the chart puts it on the canvas: lit by its LineRaster from the same vertices, 1 px wide. */
 function rasteriseDrawn(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnScale, y: ValueScale, width: number, height: number): Raster {
   const lr = new LineRaster(width, height, 1);
   lr.begin(0xff0000ff);
-  traceLine(
+  lr.trace(
     ts,
     vs,
     (t) => pixelColumn(t, x),
     (v) => pixelRow(v, y, height),
-    lr,
   );
   const r = new Raster(width, height);
   for (let i = 0; i < r.bits.length; i++) r.bits[i] = lr.pixels[i] ? 1 : 0;

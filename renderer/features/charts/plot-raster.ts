@@ -6,7 +6,6 @@
 import uPlot from 'uplot';
 import { LineRaster, pixelOfHex } from '../../../shared/series/line-raster';
 import type { LineValue } from '../../../shared/series/m4';
-import { traceLine } from '../../../shared/series/plot-pixels';
 
 export class PlotRaster {
   private raster: LineRaster | null = null;
@@ -32,7 +31,7 @@ export class PlotRaster {
     const lineWidth = Math.max(1, Math.round((s?.width ?? 1) * uPlot.pxRatio));
     const raster = this.rasterOf(u.bbox.width, u.bbox.height, lineWidth);
     raster.begin(pixel, s?.alpha ?? 1);
-    traceLine(ts, vs, x, y, raster);
+    raster.trace(ts, vs, x, y);
     this.traced.add(si);
     return true;
   }
