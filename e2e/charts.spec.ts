@@ -243,6 +243,8 @@ test('the chart asks for device pixels on a high-density screen and again when t
     const css = await charts.plotArea.evaluate((e) => e.getBoundingClientRect().width);
     expect(first.windows).toBe(Math.round(css * 2));
     expect(charts.calls.at(-1)?.n).toBe(Math.round(css * 2));
+    // Lines 2 device pixels wide on this screen: kept to look at.
+    await charts.region.screenshot({ path: test.info().outputPath('charts-dock-2x.png') });
     // Narrower window: the plot shrinks and asks again at its new width.
     await page.setViewportSize({ width: 1100, height: 860 });
     const resized = await charts.drawn(first);

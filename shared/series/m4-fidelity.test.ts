@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../sim/prng';
 import { m4Line, m4Times, rawLine, type LineValue } from './m4';
-import { pixelColumn, pixelRow, traceLine, type ColumnScale, type Pen, type ValueScale } from './plot-pixels';
+import { LineRaster } from './line-raster';
+import { pixelColumn, pixelRow, traceLine, type ColumnScale, type ValueScale } from './plot-pixels';
+import { Raster } from './reference-raster';
 import { staleLimit } from './sample-interval';
 import { learnProfile } from './series-profile';
 import type { TimeRange } from './types';
@@ -17,56 +19,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const YEAR_FROM = Date.UTC(2025, 0, 1, 6);
 const YEAR_TO = YEAR_FROM + 365 * DAY;
-
-/** A bitmap of lit pixels, drawn by Bresenham's algorithm between integer vertices. */
-class Raster implements Pen {
-  readonly bits: Uint8Array;
-  private x = 0;
-  private y = 0;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.bits = new Uint8Array(width * height);
-  }
-  private plot(x: number, y: number): void {
-    // Pixels outside the plot are clipped, as the canvas clips to the plot area.
-    if (x >= 0 && x < this.width && y >= 0 && y < this.height) this.bits[y * this.width + x] = 1;
-  }
-  moveTo(x: number, y: number): void {
-    this.x = x;
-    this.y = y;
-  }
-  lineTo(x1: number, y1: number): void {
-    let x0 = this.x;
-    let y0 = this.y;
-    const dx = Math.abs(x1 - x0);
-    const dy = -Math.abs(y1 - y0);
-    const sx = x0 < x1 ? 1 : -1;
-    const sy = y0 < y1 ? 1 : -1;
-    let err = dx + dy;
-    for (;;) {
-      this.plot(x0, y0);
-      if (x0 === x1 && y0 === y1) break;
-      const e2 = 2 * err;
-      if (e2 >= dy) {
-        err += dy;
-        x0 += sx;
-      }
-      if (e2 <= dx) {
-        err += dx;
-        y0 += sy;
-      }
-    }
-    this.x = x1;
-    this.y = y1;
-  }
-  lit(): number {
-    let n = 0;
-    for (const b of this.bits) n += b;
-    return n;
-  }
-}
 
 interface Dataset {
   t: Float64Array;
@@ -137,6 +89,21 @@ function rasterise(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnSca
   return r;
 }
 
+/** The chart's line as the chart puts it on the canvas: lit by its LineRaster from the same vertices, 1 px wide. */
+function rasteriseDrawn(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnScale, y: ValueScale, width: number, height: number): Raster {
+  const lr = new LineRaster(width, height, 1);
+  lr.begin(0xff0000ff);
+  lr.trace(
+    ts,
+    vs,
+    (t) => pixelColumn(t, x),
+    (v) => pixelRow(v, y, height),
+  );
+  const r = new Raster(width, height);
+  for (let i = 0; i < r.bits.length; i++) r.bits[i] = lr.pixels[i] ? 1 : 0;
+  return r;
+}
+
 /** The reference: a segment from every vertex to the next, the pen lifted at gaps; nothing of the chart's tracing. */
 function rasteriseNaive(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, x: ColumnScale, y: ValueScale, width: number, height: number): Raster {
   const r = new Raster(width, height);
@@ -175,10 +142,12 @@ function compare(d: Dataset, range: TimeRange, width: number, height: number) {
   const stale = staleLimit(learnProfile(windows, layout).intervalMs);
   const x: ColumnScale = { from: layout.from, msPerPx: layout.width };
   const y = yScaleOf(raw.v);
-  const chart = rasterise(m4Times(layout), m4Line(windows, layout, stale), x, y, width, height);
+  const m4 = m4Line(windows, layout, stale);
+  const chart = rasterise(m4Times(layout), m4, x, y, width, height);
+  const drawn = rasteriseDrawn(m4Times(layout), m4, x, y, width, height);
   const line = rawLine(raw.t, raw.v, stale);
   const truth = rasteriseNaive(line.t, line.v, x, y, width, height);
-  return { layout, windows, raw, stale, x, y, chart, truth };
+  return { layout, windows, raw, stale, x, y, chart, drawn, truth };
 }
 
 describe('the chart line is pixel-exact (M4 on windows aligned to pixel columns)', () => {
@@ -186,12 +155,14 @@ describe('the chart line is pixel-exact (M4 on windows aligned to pixel columns)
   const year: TimeRange = { from: YEAR_FROM, to: YEAR_TO };
 
   it('a year of minute data at 1,000 × 300 px: zero differing pixels, every spike and dip drawn', () => {
-    const { chart, truth, stale, x, y, raw } = compare(data, year, 1000, 300);
+    const { chart, drawn, truth, stale, x, y, raw } = compare(data, year, 1000, 300);
     expect(raw.t.length).toBeGreaterThan(500_000);
     // Learned from the windows (a window of 8 h 45.6 min holds 525 or 526 minutes): five minutes.
     expect(Math.abs(stale - 5 * MINUTE)).toBeLessThan(0.01 * 5 * MINUTE);
     expect(truth.lit()).toBeGreaterThan(10_000);
     expect(differing(chart, truth)).toBe(0);
+    // And the pixels the chart's own rasteriser lights on the canvas.
+    expect(differing(drawn, truth)).toBe(0);
     // Each injected spike's own pixel is lit.
     expect(data.spikes.length).toBeGreaterThan(100);
     for (const i of data.spikes) {
@@ -214,9 +185,10 @@ describe('the chart line is pixel-exact (M4 on windows aligned to pixel columns)
       [{ from: YEAR_FROM + 100 * DAY, to: YEAR_FROM + 100 * DAY + 6 * 3_600_000 }, 1000, 300],
     ];
     for (const [range, w, h] of cases) {
-      const { chart, truth } = compare(data, range, w, h);
+      const { chart, drawn, truth } = compare(data, range, w, h);
       expect(truth.lit(), `${w}×${h}`).toBeGreaterThan(w);
       expect(differing(chart, truth), `${w}×${h} over ${range.to - range.from} ms`).toBe(0);
+      expect(differing(drawn, truth), `drawn ${w}×${h} over ${range.to - range.from} ms`).toBe(0);
     }
   });
 

@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import { dragSelectCursor } from './plot-geometry';
 import type { ChartSeries } from './charted-series';
 import { chartPaths, type DrawState } from './plot-paths';
+import { PlotRaster } from './plot-raster';
 import { zoneDate } from './zone-date';
 import { unitLabel, type AxisPlan } from './unit-axes';
 
@@ -65,7 +66,8 @@ export function plotOptions(
     ticks: { stroke: GRID.stroke, width: 1, size: 4 },
   }));
   const colours = series.map((s) => s.colour);
-  const paths = chartPaths(state, colours);
+  const raster = new PlotRaster();
+  const paths = chartPaths(state, colours, raster);
   return {
     width: size.width,
     height: size.height,
@@ -102,6 +104,8 @@ export function plotOptions(
       setSelect: [cb.onSelect],
       setCursor: [cb.onHover],
       setSize: [cb.onSize],
+      drawClear: [raster.start],
+      drawSeries: [raster.drawn],
       draw: [cb.onDraw],
       ready: [cb.onReady],
     },

@@ -8,6 +8,7 @@ import { breaksBetween, type LineValue } from '../../../shared/series/m4';
 import { pixelColumn, pixelRow, traceLine, type ColumnScale, type ValueScale } from '../../../shared/series/plot-pixels';
 import type { SeriesWindows, WindowLayout } from '../../../shared/series/types';
 import type { PlotData } from './plot-data';
+import type { PlotRaster } from './plot-raster';
 
 /** What the builders read at draw time (a ref the plot keeps current, so options need not be rebuilt). */
 export interface DrawState {
@@ -18,6 +19,9 @@ export interface DrawState {
 interface Mapping {
   x(t: number): number;
   y(v: number): number;
+  /** The same in plot pixels (0, 0 at the plot's top left), for the raster. */
+  plotX(t: number): number;
+  plotY(v: number): number;
 }
 
 /** Canvas coordinates of a series' scale: columns of the x scale's span over the plot's width in device pixels. */
@@ -28,7 +32,12 @@ function mappingOf(u: uPlot, scaleKey: string): Mapping | null {
   const { left, top, width, height } = u.bbox;
   const cols: ColumnScale = { from: xs.min, msPerPx: (xs.max - xs.min) / width };
   const vals: ValueScale = { min: ys.min, max: ys.max };
-  return { x: (t) => left + pixelColumn(t, cols), y: (v) => top + pixelRow(v, vals, height) };
+  return {
+    x: (t) => left + pixelColumn(t, cols),
+    y: (v) => top + pixelRow(v, vals, height),
+    plotX: (t) => pixelColumn(t, cols),
+    plotY: (v) => pixelRow(v, vals, height),
+  };
 }
 
 function markers(ts: ArrayLike<number>, vs: ArrayLike<LineValue>, m: Mapping, size: number): Path2D {
@@ -101,8 +110,11 @@ function withAlpha(colour: string, alpha: number): string {
     .padStart(2, '0')}`;
 }
 
-/** The path builder of the chart's series: M4 line, raw points with markers, or mean and band. */
-export function chartPaths(state: DrawState, colours: readonly string[]): uPlot.Series.PathBuilder {
+/**
+ * The path builder of the chart's series: M4 line (traced into `raster` when given, drawn by its hooks: no
+ * path), raw points with markers, or mean and band.
+ */
+export function chartPaths(state: DrawState, colours: readonly string[], raster?: PlotRaster): uPlot.Series.PathBuilder {
   return (u, si) => {
     const s = state.data?.series[si - 1];
     const scaleKey = u.series[si]?.scale;
@@ -115,6 +127,7 @@ export function chartPaths(state: DrawState, colours: readonly string[]): uPlot.
       const { band, mean } = bandPaths(s.windows, state.data.layout, s.staleLimitMs, m);
       return { stroke: mean, fill: new Map([[withAlpha(colour, 0.22), band]]), clip: null, band: null, flags: 0 };
     }
+    if (s.kind === 'windows' && raster?.trace(u, si, colour, ts, vs, m.plotX, m.plotY)) return null;
     const stroke = new Path2D();
     traceLine(ts, vs, m.x, m.y, stroke);
     const fill = s.kind === 'raw' ? new Map([[colour, markers(ts, vs, m, Math.max(3, Math.round(3 * uPlot.pxRatio)))]]) : null;
