@@ -5,13 +5,11 @@
 //     releasing a drag-zoom on the chart of CH-1 and CH-2 (20 sensors) to the new windows drawn (goal ≤ 200 ms).
 // Prints median and p95; writes bench-results/chart.json. BENCH_CHART_DAYS=N seeds fewer days (default 365),
 // BENCH_CHART_DIR reuses a data folder between runs.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices } from '../electron/services/app-services';
-import { startWebHost } from '../electron/hosts/web-host';
-import { resourcesDir } from '../electron/services/app-paths';
+import { benchServices, benchWebHost } from './bench-host';
 import { fmt, summarize } from './stats';
 import type { DrawTimes } from './chart-draw-page';
 
@@ -118,21 +116,11 @@ async function main(): Promise<void> {
   const reuse = process.env.BENCH_CHART_DIR;
   const dataDir = reuse ?? mkdtempSync(path.join(os.tmpdir(), 'twin-bench-chart-'));
   const seedStart = performance.now();
-  const services = await createAppServices({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    resourcesDir: resourcesDir(path.join(ROOT, 'dist-electron')),
-    startupProject: null,
-    dialogs: null,
-    openExternal: null,
-    demoData: DAYS >= 365 ? { kind: 'year' } : { kind: 'days', days: DAYS },
-  });
+  const services = await benchServices(dataDir, { startupProject: null, demoData: DAYS >= 365 ? { kind: 'year' } : { kind: 'days', days: DAYS } });
   log(`Chart benchmark: writing ${DAYS} days of the demo plant into the local store (once per data folder)…`);
   await services.demoDataDone;
   log(`  ready in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
-  const host = await startWebHost({ handlers: services.handlers, events: services.events, rendererDir: path.join(ROOT, 'dist') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' });
+  const { host, browser } = await benchWebHost(services);
   try {
     const drawPage = await browser.newPage({ viewport: { width: 1400, height: 600 } });
     const draw = await drawBench(drawPage);

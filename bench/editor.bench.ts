@@ -2,14 +2,12 @@
 // open-to-interactive time (navigation start to the first painted frame with the project's nodes, the app's
 // own `twin:painted` mark), and frame times while dragging a 50-node selection. Prints median and p95,
 // writes bench-results/editor.json.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices } from '../electron/services/app-services';
-import { startWebHost } from '../electron/hosts/web-host';
-import { resourcesDir } from '../electron/services/app-paths';
 import { largeProject } from './large-project';
+import { benchServices, benchWebHost } from './bench-host';
 import { fmt, summarize } from './stats';
 
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 10);
@@ -104,18 +102,8 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(projectPath), { recursive: true });
   const doc = largeProject(50, 5);
   writeFileSync(projectPath, JSON.stringify(doc));
-  const services = await createAppServices({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    resourcesDir: resourcesDir(path.join(ROOT, 'dist-electron')),
-    startupProject: projectPath,
-    dialogs: null,
-    openExternal: null,
-    demoData: { kind: 'off' },
-  });
-  const host = await startWebHost({ handlers: services.handlers, events: services.events, rendererDir: path.join(ROOT, 'dist') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' });
+  const services = await benchServices(dataDir, { startupProject: projectPath, demoData: { kind: 'off' } });
+  const { host, browser } = await benchWebHost(services);
   try {
     // Tall enough that the canvas above the time bar and the Charts dock is as tall as a 1600 × 1000 window's was before them.
     const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });

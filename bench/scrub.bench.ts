@@ -2,15 +2,14 @@
 // sensors and 30 days of minute data in the local store (8.6 M points): frame times while the time cursor is
 // dragged across the whole range and while playing at 86,400×, and the time from the cursor coming to rest
 // to exact values drawn. Prints median and p95, writes bench-results/scrub.json.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices } from '../electron/services/app-services';
-import { startWebHost } from '../electron/hosts/web-host';
-import { appPaths, resourcesDir } from '../electron/services/app-paths';
+import { appPaths } from '../electron/services/app-paths';
 import { LocalStore } from '../electron/sources/local/local-store';
 import { benchColumn, scrubProject } from './scrub-project';
+import { benchServices, benchWebHost } from './bench-host';
 import { fmt, summarize } from './stats';
 
 const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
@@ -171,18 +170,8 @@ async function main(): Promise<void> {
   console.log(
     `Wrote ${points.toLocaleString('en')} points (${series.length} series × 30 days of minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const services = await createAppServices({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    resourcesDir: resourcesDir(path.join(ROOT, 'dist-electron')),
-    startupProject: projectPath,
-    dialogs: null,
-    openExternal: null,
-    demoData: { kind: 'off' },
-  });
-  const host = await startWebHost({ handlers: services.handlers, events: services.events, rendererDir: path.join(ROOT, 'dist') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' });
+  const services = await benchServices(dataDir, { startupProject: projectPath, demoData: { kind: 'off' } });
+  const { host, browser } = await benchWebHost(services);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('pageerror', (e) => console.error('page error:', e.message));

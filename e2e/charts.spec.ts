@@ -1,13 +1,11 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { ChartsPage, type WindowsCall } from './pages/charts-page';
 import { callApi, TimePage, waitForDemoData } from './pages/time-page';
 import { EditorPage } from './pages/editor-page';
+import { MOVED_SERIES, openDemoWithMovedSource } from './pages/moved-source-demo';
 import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
 
 const POWER = 'B7_CH1_KW#value';
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Windows {
   layout: { from: number; to: number; width: number; n: number };
@@ -193,26 +191,9 @@ test('each sensor is charted from the connection its project source resolves to;
 }) => {
   await openApp(page, host);
   const charts = new ChartsPage(page);
-  const ed = new EditorPage(page);
-  await expect(ed.node('CH-1')).toBeVisible();
-  // The demo as a colleague saved it: its store under another project id than this session's "local", and one
-  // temperature moved to another site's historian, which this session has never connected to.
-  const moved = 'B7_CH1_LCWT#value';
-  const demo = JSON.parse(readFileSync(path.join(ROOT, 'assets', 'demo', 'b7-chilled-water.twin.json'), 'utf8'));
-  demo.sources = [
-    { id: 'plant-store', name: 'Plant store', kind: 'local' },
-    { id: 'site9', name: 'Site 9 historian', kind: 'influx1', url: 'http://site9.example:8086', database: 'site9' },
-  ];
-  demo.defaultSource = 'plant-store';
-  for (const s of demo.sensors as { series: string; source?: string }[]) if (s.series === moved) s.source = 'site9';
-  writeFileSync(path.join(host.dataDir, 'projects', 'charts-resolved.twin.json'), JSON.stringify(demo));
-  await ed.command('Open…');
-  await page
-    .getByRole('dialog', { name: 'Open project' })
-    .getByRole('button', { name: /^charts-resolved/ })
-    .first()
-    .click();
-  await expect(ed.status).toContainText('Opened charts-resolved.twin.json');
+  // The demo as a colleague saved it: its store under another project id, one temperature on a historian never connected.
+  const moved = MOVED_SERIES;
+  const ed = await openDemoWithMovedSource(page, host, 'charts-resolved');
   const callsBefore = charts.calls.length;
   await new TimePage(page).preset('Last 7 days');
   await ed.select('CH-1');

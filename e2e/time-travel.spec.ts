@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_QUALITY } from '../shared/series/cursor-reading';
@@ -6,6 +6,7 @@ import { wallTextInZone } from '../shared/time/zone-format';
 import { expect, openApp, startWebHostProcess, test, type WebHostProcess } from './web-host-fixture';
 import { callApi, TimePage, waitForDemoData, type DrawnValue } from './pages/time-page';
 import { EditorPage } from './pages/editor-page';
+import { MOVED_SERIES, openDemoWithMovedSource } from './pages/moved-source-demo';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ZONE = 'America/Chicago';
@@ -187,26 +188,9 @@ test.describe('time travel through the demo plant', () => {
     page,
   }) => {
     await openApp(page, host);
-    const ed = new EditorPage(page);
-    await expect(ed.node('CH-1')).toBeVisible();
-    // The demo as a colleague saved it: its store under another project id than this session's "local", and one
-    // temperature moved to another site's historian, which this session has never connected to.
-    const moved = 'B7_CH1_LCWT#value';
-    const demo = JSON.parse(readFileSync(path.join(ROOT, 'assets', 'demo', 'b7-chilled-water.twin.json'), 'utf8'));
-    demo.sources = [
-      { id: 'plant-store', name: 'Plant store', kind: 'local' },
-      { id: 'site9', name: 'Site 9 historian', kind: 'influx1', url: 'http://site9.example:8086', database: 'site9' },
-    ];
-    demo.defaultSource = 'plant-store';
-    for (const s of demo.sensors as { series: string; source?: string }[]) if (s.series === moved) s.source = 'site9';
-    writeFileSync(path.join(host.dataDir, 'projects', 'resolved.twin.json'), JSON.stringify(demo));
-    await ed.command('Open…');
-    await page
-      .getByRole('dialog', { name: 'Open project' })
-      .getByRole('button', { name: /^resolved/ })
-      .first()
-      .click();
-    await expect(ed.status).toContainText('Opened resolved.twin.json');
+    // The demo as a colleague saved it: its store under another project id, one temperature on a historian never connected.
+    const moved = MOVED_SERIES;
+    const ed = await openDemoWithMovedSource(page, host, 'resolved');
 
     const time = new TimePage(page);
     await time.preset('Last 30 days');

@@ -4,7 +4,8 @@ import { ExpressionError } from '../expression/expression-error';
 import { parseExpression } from '../expression/parse-expression';
 import { featureSpecs, type FeatureSpec } from './features';
 import type { ModelDefinition, ModelInput } from './model-schema';
-import { KNOWN_ROLES, roleCandidates } from './roles';
+import { roleById } from '../../catalog/roles';
+import { roleCandidates } from './roles';
 import { assetName, rolesOfAsset, sensorOfRole, sensorOfSeries } from './sensor-lookup';
 
 type PathPart = string | number;
@@ -131,7 +132,8 @@ export function resolveModel(twin: TwinState, model: ModelDefinition): { resolve
       }
       ok = false;
       const inputs = [...inputsByName.keys()];
-      const known = candidates.find((r) => KNOWN_ROLES.includes(r));
+      // A role the catalog knows: the name meant a sensor, which is not bound yet.
+      const known = candidates.find((r) => roleById(r) !== undefined);
       const why = bound
         ? `${label}'s sensor of role "${bound.role}" is marked untrusted; mark one trusted in Sensors`
         : known
